@@ -1,0 +1,161 @@
+"""The public API and the command line, including bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import plancorpus
+from conftest import SAMPLES
+from plancorpus.cli import main
+
+SAMPLE = SAMPLES / "kh_sgddt_doimoi_2024.txt"
+
+
+def test_model_dump_and_schema_round_trip():
+    plan = plancorpus.parse(SAMPLE)
+    data = plan.model_dump(mode="json")
+    assert data["schema_version"] == plancorpus.SCHEMA_VERSION
+    again = plancorpus.Plan.model_validate(data)
+    assert again == plan
+    schema = plancorpus.Plan.model_json_schema()
+    for name in (
+        "status",
+        "warnings",
+        "doc_type",
+        "number",
+        "symbol",
+        "issuer",
+        "place",
+        "date",
+        "title",
+        "campaigns",
+        "period",
+        "sections",
+        "citations",
+        "dates",
+        "signers",
+        "recipients",
+        "text",
+    ):
+        assert name in schema["properties"], name
+    assert set(schema["$defs"]) >= {
+        "Section",
+        "Citation",
+        "Signer",
+        "Recipient",
+        "DateMention",
+        "Span",
+    }
+
+
+def test_missing_and_unreadable_files_raise_naming_the_file(tmp_path: Path):
+    with pytest.raises(FileNotFoundError) as err:
+        plancorpus.parse(tmp_path / "nowhere.txt")
+    assert "nowhere.txt" in str(err.value)
+    with pytest.raises(IsADirectoryError) as err2:
+        plancorpus.parse(tmp_path)
+    assert str(tmp_path) in str(err2.value)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x00\x01\x02" * 50,
+        b"hello world",
+        "Nơi nhận:\n- \n".encode(),
+        b"I.\nII.\n1.\n",
+        b"\xff\xfe" + "Kế hoạch".encode("utf-16-le"),
+    ],
+)
+def test_odd_content_never_raises(tmp_path: Path, content: bytes):
+    path = tmp_path / "odd.txt"
+    path.write_bytes(content)
+    plan = plancorpus.parse(path)
+    assert plan.status in ("ok", "partial", "failed")
+    assert plan.status != "ok"
+    assert plan.warnings
+
+
+def test_empty_file_is_failed_with_a_reason(tmp_path: Path):
+    path = tmp_path / "empty.txt"
+    path.write_text("")
+    plan = plancorpus.parse(path)
+    assert plan.status == "failed" and plan.has_warning("no_text")
+
+
+_ALPHABET = st.sampled_from(
+    [
+        *'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ áàảãạấầẩẫậ0123456789.,;:-–/()“”"*\t\n',
+        "KẾ HOẠCH\n",
+        "I. ",
+        "1. ",
+        "a) ",
+        "- ",
+        "Nơi nhận:",
+        "KT. ",
+        "GIÁM ĐỐC",
+        "Số: ",
+        "/KH-UBND",
+        "ngày ",
+        " tháng ",
+        " năm 2023",
+        "Trên đây là",
+        "Căn cứ ",
+        "Lưu: VT.",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ALPHABET, max_size=120).map("".join))
+def test_parse_text_never_raises_and_spans_stay_inside(text: str):
+    plan = plancorpus.parse_text(text)
+    assert plan.status in ("ok", "partial", "failed")
+    assert not any(w.code == "stage_failed" for w in plan.warnings), plan.warnings
+    n = len(plan.text)
+    spans = (
+        [s.span for s in plan.all_sections()]
+        + [s.span for s in plan.signers]
+        + [r.span for r in plan.recipients]
+        + [d.span for d in plan.dates]
+        + [c.span for c in plan.campaigns]
+    )
+    for span in spans:
+        assert 0 <= span.start <= span.end <= n
+        a, b = plan.source_span(span)
+        assert 0 <= a <= b <= len(text)
+
+
+def test_cli_summary(capsys):
+    assert main(["parse", str(SAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "[ok]" in out
+    assert "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng" in out
+    assert "III. TỔ CHỨC THỰC HIỆN" in out
+    assert "2.1. Văn phòng Sở" in out
+    assert "signer     KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / Trần Thị Mai Hương" in out
+    assert "recipients 6" in out
+
+
+def test_cli_json_lines(capsys):
+    files = sorted(SAMPLES.glob("*.txt"))
+    assert main(["parse", "--json", *map(str, files)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == len(files)
+    assert all(plancorpus.Plan.model_validate(r).source.endswith(".txt") for r in rows)
+
+
+def test_cli_folder_and_missing_file(capsys, tmp_path: Path):
+    code = main(["parse", "--json", "--compact", str(SAMPLES), str(tmp_path / "gone.txt")])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "gone.txt" in captured.err
+    rows = [json.loads(line) for line in captured.out.splitlines()]
+    assert len(rows) == len(list(SAMPLES.glob("*.txt")))
+    assert "text" not in rows[0]
