@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .checks import Finding, check_citations
+from .citations import extract_citations
+from .corpus import Corpus, citation_matrix, citation_rows, load
 from .models import (
     SCHEMA_VERSION,
     AuthorityStep,
@@ -28,7 +31,7 @@ from .models import (
     TextField,
 )
 from .pipeline import STAGES, run
-from .reader import load
+from .reader import load as load_file
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -36,7 +39,9 @@ __all__ = [
     "AuthorityStep",
     "Campaign",
     "Citation",
+    "Corpus",
     "DateMention",
+    "Finding",
     "Issuer",
     "ParseWarning",
     "Period",
@@ -47,6 +52,11 @@ __all__ = [
     "SourceInfo",
     "Span",
     "TextField",
+    "check_citations",
+    "citation_matrix",
+    "citation_rows",
+    "extract_citations",
+    "load",
     "parse",
     "parse_text",
 ]
@@ -60,7 +70,7 @@ def parse(path: str | Path) -> Plan:
     Odd content never raises: the plan's ``status`` and ``warnings`` say what was not
     understood. A missing or unreadable file raises an ``OSError`` that names the file.
     """
-    loaded = load(path)
+    loaded = load_file(path)
     return run(
         loaded.text,
         source=str(path),

@@ -1,29 +1,20 @@
-"""Command line: ``plancorpus parse FILE...``."""
+"""Command line: ``plancorpus parse`` and ``plancorpus cite``."""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 from . import __version__, parse
+from .checks import check_citations
+from .corpus import CITATION_COLUMNS, citation_matrix, citation_rows, expand, load, stderr_progress
 from .models import Plan
 from .summary import render
-
-SUFFIXES = {".txt", ".md", ".pdf", ".docx", ".doc", ".htm", ".html"}
-
-
-def expand(paths: Sequence[str]) -> Iterator[Path]:
-    """Files as given; a folder stands for the documents in it (recursively, sorted)."""
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-            yield from found
-        else:
-            yield p
 
 
 def _dump(plan: Plan, compact: bool) -> str:
@@ -36,7 +27,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     files = list(expand(args.files))
     for n, path in enumerate(files, 1):
         if args.progress and len(files) > 1:
-            print(f"[{n}/{len(files)}] {path}", file=sys.stderr)
+            stderr_progress(n, len(files), path)
         try:
             plan = parse(path)
         except OSError as exc:
@@ -54,6 +45,66 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _write_csv(rows: list[dict[str, Any]], columns: list[str], out: TextIO) -> None:
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str], out: TextIO) -> None:
+    """A plain fixed-width table for the terminal."""
+    if not rows:
+        print("(no citations)", file=out)
+        return
+    widths = {c: min(60, max(len(c), *(len(str(r.get(c) or "")) for r in rows))) for c in columns}
+    print("  ".join(c.ljust(widths[c]) for c in columns), file=out)
+    for r in rows:
+        cells = []
+        for c in columns:
+            v = str(r.get(c) or "")
+            cells.append((v if len(v) <= widths[c] else v[: widths[c] - 1] + "…").ljust(widths[c]))
+        print("  ".join(cells).rstrip(), file=out)
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    corpus = load(args.paths, progress=stderr_progress if args.progress else None)
+    for f in corpus.failures:
+        print(f"plancorpus: cannot read {f.path}: {f.reason}", file=sys.stderr)
+    plans = corpus.plans
+    if args.matrix:
+        keys, rows = citation_matrix(plans)
+        columns = ["source", *keys]
+    else:
+        rows = citation_rows(plans)
+        columns = (
+            CITATION_COLUMNS
+            if args.csv
+            else ["source", "key", "doc_type", "date", "issuer", "raw", "defects"]
+        )
+        for r in rows:
+            r["source"] = Path(r["source"]).name if not args.csv else r["source"]
+    if args.csv:
+        if args.csv == "-":
+            _write_csv(rows, columns, sys.stdout)
+        else:
+            with open(args.csv, "w", newline="", encoding="utf-8") as fh:
+                _write_csv(rows, columns, fh)
+            print(f"plancorpus: wrote {len(rows)} rows to {args.csv}", file=sys.stderr)
+    else:
+        _table(rows, columns, sys.stdout)
+    if args.check:
+        findings = check_citations(plans)
+        print(f"\n{len(findings)} findings", file=sys.stdout)
+        for finding in findings:
+            print(f"- [{finding.kind}] {finding.message}")
+            for p in finding.places:
+                where = f"{Path(p.source).name}"
+                if p.span is not None:
+                    where += f" @{p.span.start}" + (f" p.{p.span.page}" if p.span.page else "")
+                print(f"    {where}: {p.raw}")
+    return 1 if corpus.failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="plancorpus",
@@ -61,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"plancorpus {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+
     p = sub.add_parser(
         "parse",
         help="parse documents and print a summary or JSON lines",
@@ -75,6 +127,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--progress", action="store_true", help="report progress on stderr")
     p.set_defaults(func=cmd_parse)
+
+    c = sub.add_parser(
+        "cite",
+        help="list the documents each plan cites",
+        description="One row per (plan, citation), or a plans × directives "
+        "matrix; --check adds what looks wrong.",
+    )
+    c.add_argument("paths", nargs="+", help="document files, or folders to read recursively")
+    c.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for stdout)")
+    c.add_argument(
+        "--matrix",
+        action="store_true",
+        help="a plans × cited directives table (number of mentions)",
+    )
+    c.add_argument(
+        "--check",
+        action="store_true",
+        help="report conflicting dates or issuers, dates against codes, unknown "
+        "issuer codes, citations dated after the plan",
+    )
+    c.add_argument("--progress", action="store_true", help="report progress on stderr")
+    c.set_defaults(func=cmd_cite)
     return parser
 
 

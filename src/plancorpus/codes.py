@@ -21,6 +21,12 @@ _PART = rf"[{_LETTERS}][{_LETTERS}&]*"
 # Written code, before normalisation: separators may carry spaces, en dashes, underscores,
 # dots, and a line break.
 _SEP = rf"[ \t]*(?:\n[ \t]*)?[/\-_.{DASHES}][ \t]*(?:\n[ \t]*)?"
+_WRITTEN = regex.compile(r"[ \t]*(?P<num>\d{1,5}[a-z]?)?[ \t]*(?P<rest>.+?)[ \t]*", flags=regex.S)
+_SPLIT = regex.compile(f"({_SEP})")
+_SEP_RX = regex.compile(_SEP)
+_PART_RX = regex.compile(_PART)
+_YEAR_RX = regex.compile(r"(?:19|20)\d\d")
+_DASH_TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES, "-"))
 CODE_RX = regex.compile(
     rf"(?P<num>\d{{1,5}}[a-z]?)?(?P<rest>{_SEP}(?:(?:19|20)\d\d{_SEP})?{_PART}"
     rf"(?:{_SEP}{_PART})*)",
@@ -53,32 +59,30 @@ def is_known_issuer(code: str) -> bool:
 
 def parse_code(raw: str) -> Code | None:
     """Read a written number-and-symbol. Returns None when ``raw`` is not code-shaped."""
-    m = regex.fullmatch(
-        r"[ \t]*(?P<num>\d{1,5}[a-z]?)?[ \t]*(?P<rest>.+?)[ \t]*", raw, flags=regex.S
-    )
+    m = _WRITTEN.fullmatch(raw)
     if not m:
         return None
     number = m.group("num")
-    pieces = [p for p in regex.split(f"({_SEP})", m.group("rest")) if p]
+    pieces = [p for p in _SPLIT.split(m.group("rest")) if p]
     # pieces alternate: [sep] part sep part ...
     lead = ""
-    if pieces and regex.fullmatch(_SEP, pieces[0]):
+    if pieces and _SEP_RX.fullmatch(pieces[0]):
         lead = pieces.pop(0)
     parts = pieces[0::2]
     inner = pieces[1::2]
     if (
         not parts
         or len(inner) != len(parts) - 1
-        or any(regex.fullmatch(_SEP, p) is None for p in inner)
+        or any(_SEP_RX.fullmatch(p) is None for p in inner)
     ):
         return None
     year = None
-    if regex.fullmatch(r"(?:19|20)\d\d", parts[0]) and len(parts) > 1:
+    if _YEAR_RX.fullmatch(parts[0]) and len(parts) > 1:
         year = parts.pop(0)
         year_sep = inner.pop(0)
     else:
         year_sep = ""
-    if not all(regex.fullmatch(_PART, p) for p in parts):
+    if not all(_PART_RX.fullmatch(p) for p in parts):
         return None
     if number is None and not lead:
         return None  # a bare word, not a code
@@ -87,7 +91,7 @@ def parse_code(raw: str) -> Code | None:
     defects: list[str] = []
     if any("\n" in s for s in written):
         defects.append("code_broken_over_line")
-    if any(regex.search(r"[ \t]", s) for s in written):
+    if any(" " in s or "\t" in s for s in written):
         defects.append("spaces_in_code")
     if any(ch in s for s in written for ch in DASHES):
         defects.append("en_dash_in_code")
@@ -97,8 +101,7 @@ def parse_code(raw: str) -> Code | None:
         defects.append("dot_in_code")
 
     def norm(sep: str) -> str:
-        sep = regex.sub(r"\s", "", sep)
-        return str(regex.sub(f"[{DASHES}]", "-", sep))
+        return "".join(sep.split()).translate(_DASH_TO_HYPHEN)
 
     lead_n, inner_n = norm(lead), [norm(s) for s in inner]
     party_codes = patterns.party_issuer_codes()

@@ -146,6 +146,28 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return out
 
 
+_SINGLE_AT = regex.compile(rf"(?i)(?:{_point('')}){_E}")
+
+
+def date_at(text: str, pos: int) -> DateMention | None:
+    """A full date or a month written exactly at ``pos`` ("ngày 21/8/2017", "28/9/2022")."""
+    m = _SINGLE_AT.match(text, pos)
+    if not m:
+        return None
+    gd = m.groupdict()
+    if gd.get("y7") or gd.get("y5") or gd.get("y4"):
+        return None  # a bare year or a quarter does not date a cited document
+    point = _point_from(gd)
+    if point is None:
+        return None
+    return DateMention(
+        value=point.value,
+        raw=m.group(0),
+        kind=point.kind,
+        span=Span(start=m.start(), end=m.end()),
+    )
+
+
 def range_bounds(mention: DateMention) -> tuple[str | None, str | None]:
     """``(start, end)`` of a mention: both ends of a range, or the point twice."""
     if mention.value is None:

@@ -110,8 +110,17 @@ class Section(_Model):
         return out
 
 
+CitationForm = Literal["state", "party", "named", "short"]
+
+
 class Citation(_Model):
-    """A cited document ("Quyết định số 1258/QĐ-TTg ngày 21/8/2017 của Thủ tướng…")."""
+    """A cited document ("Quyết định số 1258/QĐ-TTg ngày 21/8/2017 của Thủ tướng…").
+
+    ``key`` is canonical ("1258/QĐ-TTg", "272-QĐ/TW"; for a document cited by name, its name);
+    ``date`` and ``issuer`` are what this mention says. A later mention without a date gets
+    the date of the first dated mention of the same key in ``resolved_date``; a short form
+    ("Chỉ thị 05") gets the key of the full mention it abbreviates.
+    """
 
     doc_type: str | None
     number: str | None
@@ -123,6 +132,8 @@ class Citation(_Model):
     raw: str
     span: Span
     defects: list[str] = Field(default_factory=list)
+    form: CitationForm = "state"
+    resolved_date: str | None = None
 
 
 class AuthorityStep(_Model):

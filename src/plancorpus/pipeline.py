@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .campaigns import find_campaigns
+from .citations import extract_citations
 from .clean import Note, clean
 from .dates import find_dates
 from .header import issuer_from_body, issuer_from_closing, read_header
@@ -128,6 +129,11 @@ def stage_dates(ctx: Context) -> None:
     ctx.plan.dates = find_dates(ctx.text)
 
 
+def stage_citations(ctx: Context) -> None:
+    own = [f.span for f in (ctx.plan.number,) if f is not None and f.span is not None]
+    ctx.plan.citations = extract_citations(ctx.text, exclude=own)
+
+
 def stage_period(ctx: Context) -> None:
     p = ctx.plan
     doc_type = p.doc_type.value if p.doc_type else None
@@ -187,6 +193,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("issuer", stage_issuer),
     ("tail", stage_tail),
     ("dates", stage_dates),
+    ("citations", stage_citations),
     ("period", stage_period),
     ("campaigns", stage_campaigns),
 ]
