@@ -17,10 +17,15 @@ Note = tuple[str, str]
 Step = Callable[[MappedText], tuple[MappedText, list[Note]]]
 
 
+_LINE_ENDS = regex.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+
+
 def newlines(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """CRLF, CR, Unicode line separators, vertical tab (Word's manual line break) and form
     feed all become LF."""
-    return mt.sub(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]", "\n"), []
+    if not _LINE_ENDS.search(mt.text):
+        return mt, []
+    return mt.sub(_LINE_ENDS, "\n"), []
 
 
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
@@ -29,8 +34,11 @@ _ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 def characters(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """Drop zero-width characters and soft hyphens; odd spaces become plain spaces."""
-    mt = mt.sub(_INVISIBLE, "")
-    return mt.sub(_ODD_SPACE, " "), []
+    if _INVISIBLE.search(mt.text):
+        mt = mt.sub(_INVISIBLE, "")
+    if _ODD_SPACE.search(mt.text):
+        mt = mt.sub(_ODD_SPACE, " ")
+    return mt, []
 
 
 _CLUSTER = regex.compile(r"\P{M}\p{M}+")
@@ -38,6 +46,8 @@ _CLUSTER = regex.compile(r"\P{M}\p{M}+")
 
 def nfc(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """Compose base letters and combining marks (NFD → NFC), one cluster at a time."""
+    if unicodedata.is_normalized("NFC", mt.text):
+        return mt, []
     count = 0
 
     def compose(m: regex.Match[str]) -> str:
@@ -61,10 +71,13 @@ def markup(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """Remove emphasis and escapes that Markdown converters leave: ``**KT. TRƯỞNG BAN``,
     ``(*Công đoàn*)``, ``1\\.``, ``# KẾ HOẠCH``."""
     before = mt.text
-    mt = mt.sub(_MD_STRONG, "")
-    mt = mt.sub(_MD_EM, r"\1")
-    mt = mt.sub(_MD_ESCAPE, r"\1")
-    mt = mt.sub(_MD_HEADING, "")
+    if "*" in before or "__" in before:
+        mt = mt.sub(_MD_STRONG, "")
+        mt = mt.sub(_MD_EM, r"\1")
+    if "\\" in before:
+        mt = mt.sub(_MD_ESCAPE, r"\1")
+    if "#" in before:
+        mt = mt.sub(_MD_HEADING, "")
     notes = [("markup_removed", "converter markup (emphasis, escapes) removed")]
     return mt, notes if mt.text != before else []
 
@@ -176,6 +189,9 @@ _TRAILING = regex.compile(r"[ \t]+(?=\n|\Z)")
 
 
 def trailing_space(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    text = mt.text
+    if " \n" not in text and "\t\n" not in text and not text.endswith((" ", "\t")):
+        return mt, []
     return mt.sub(_TRAILING, ""), []
 
 

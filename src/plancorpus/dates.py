@@ -9,6 +9,7 @@ ISO 8601 at the precision written; a range is ``start/end``. A day written after
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 
 import regex
@@ -53,9 +54,12 @@ _RANGE = regex.compile(
     rf"(?:(?:{_point('_a')})|(?:{_DAY_MONTH.replace('6>', '6_a>')}))"
     rf"\s*(?:đến|tới|{_DASH})\s*(?:hết\s+)?(?:ngày\s+)?(?:{_point('_b')}){_E}"
 )
+# A span of years: the scan starts at the digits; the words before ("giai đoạn") are added
+# by looking back from the match.
 _PERIOD_YEARS = regex.compile(
-    rf"(?i)(?:(?:giai\s+đoạn|thời\s+kỳ|niên\s+độ|năm)\s+)?\(?{_B}(?P<y1>{_YEAR})\s*{_DASH}\s*(?P<y2>{_YEAR}){_E}\)?"
+    rf"(?<![\d/\p{{L}}])(?P<y1>{_YEAR})\s*{_DASH}\s*(?P<y2>{_YEAR}){_E}\)?"
 )
+_PERIOD_LEAD = regex.compile(r"(?i)(?:(?:giai\s+đoạn|thời\s+kỳ|niên\s+độ|năm)\s+)?\(?$")
 _SINGLE = regex.compile(rf"(?i){_B}(?:{_point('')}){_E}")
 _BLANK_DATE = regex.compile(
     rf"(?i)ngày\s*(?:[.…_]+\s*)?tháng\s*(?:(?P<m>\d{{1,2}})\s*)?(?:[.…_]+\s*)?năm\s*(?P<y>{_YEAR})"
@@ -105,14 +109,17 @@ def _range_start(gd: dict[str, str | None], end: Point) -> Point | None:
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date mention in ``text[start:end]``; spans are offsets into ``text``."""
     end = len(text) if end is None else end
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # kept sorted, non-overlapping
     out: list[DateMention] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        k = bisect_right(taken, (a, len(text) + 1))
+        if k and taken[k - 1][1] > a:
+            return False
+        return k == len(taken) or taken[k][0] >= b
 
     def add(a: int, b: int, value: str | None, kind: str) -> None:
-        taken.append((a, b))
+        insort(taken, (a, b))
         raw = text[a:b]
         out.append(DateMention(value=value, raw=raw, kind=kind, span=Span(start=a, end=b)))
 
@@ -124,8 +131,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             add(m.start(), m.end(), f"{first.value}/{last.value}", "range")
     for m in _PERIOD_YEARS.finditer(text, start, end):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
-        if y1 < y2 <= y1 + 30 and free(m.start(), m.end()):
-            add(m.start(), m.end(), f"{y1}/{y2}", "range")
+        lead = _PERIOD_LEAD.search(text, max(start, m.start() - 20), m.start())
+        a = lead.start() if lead else m.start()
+        b = m.end()
+        if text[b - 1] == ")" and "(" not in text[a : m.start()]:
+            b -= 1  # a closing bracket belongs to the range only if it opened one
+        if y1 < y2 <= y1 + 30 and free(a, b):
+            add(a, b, f"{y1}/{y2}", "range")
     for m in _BLANK_DATE.finditer(text, start, end):
         if free(m.start(), m.end()) and not regex.match(r"ngày\s*\d", m.group(0)):
             month = m.group("m")

@@ -63,9 +63,17 @@ def roman_value(s: str) -> int | None:
     return total if total <= 60 else None
 
 
+# A label can only open with one of these characters; most lines are rejected on it alone.
+_LABEL_FIRST = frozenset("0123456789IVXLPCĐ-–+•·▪○●*abcdefghiklmnopqrstuvxyđABDEFGHKMNOQRSTUWY")
+
+
 def label_of(text: str) -> Label | None:
     """The section label opening a (stripped) line, if any."""
     s = text.lstrip()
+    if not s or s[0] not in _LABEL_FIRST:
+        return None
+    if s[0].islower() and (len(s) < 2 or s[1] not in ").\t "):
+        return None  # a lower-case word, not "a)" or "đ."
     for kind, rx in _LABEL_PATTERNS:
         m = rx.match(s)
         if not m:
@@ -261,7 +269,9 @@ def _name_start(text: str) -> bool:
     """Does the line open with a name ("Sở", "UBND", "Nhà nước") rather than a sentence?"""
     from .names import find_head
 
-    first = text.split()[0] if text.split() else ""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if not first[:1].isupper():
+        return False
     if first.isupper() and len(first) > 1:
         return True
     if find_head(text) is not None:
@@ -269,13 +279,14 @@ def _name_start(text: str) -> bool:
     return any(text.startswith(w) for w in patterns.proper_words())
 
 
+_CLAUSE_END = regex.compile(r"[:;]|\.(?=\s+[\p{Lu}\d“\"]|$)")
 _ABBREV_END = regex.compile(r"(?:\b\p{Lu}{1,3}|\bv\.v|\bTP|\bTT|\bQ)\.$")
 
 
 def first_clause(text: str) -> str:
     """Up to the first colon, semicolon or sentence end."""
     text = collapse_spaces(text)
-    for m in regex.finditer(r"[:;]|\.(?=\s+[\p{Lu}\d“\"]|$)", text):
+    for m in _CLAUSE_END.finditer(text):
         if m.group(0) == "." and _ABBREV_END.search(text[: m.end()]):
             continue
         return text[: m.start()]

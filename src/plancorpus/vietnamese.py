@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -125,11 +126,9 @@ def collapse_spaces(text: str) -> str:
 
 def is_upper_text(text: str, min_letters: int = 2) -> bool:
     """True when every cased letter is upper case and there are at least ``min_letters``."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < min_letters:
-        return False
-    cased = [ch for ch in letters if ch.lower() != ch.upper()]
-    return bool(cased) and all(ch.isupper() for ch in cased)
+    if text != text.upper() or text == text.lower():
+        return False  # a lower-case letter somewhere, or no cased letter at all
+    return sum(1 for _ in islice(filter(str.isalpha, text), min_letters)) >= min_letters
 
 
 def capitalize_first(word: str) -> str:
