@@ -111,24 +111,28 @@ def test_syllables():
 
 
 # TCVN3 (ABC) bytes for "Kế hoạch phát động phong trào thi đua …", written here by hand from
-# the TCVN 5712:1993 table: ế=0xD5, ạ=0xB9, á=0xB8, đ=0xAE, ộ=0xE9, à=0xB5.
+# the TCVN 5712:1993 table: ế=0xD5, ạ=0xB9, á=0xB8, đ=0xAE, ộ=0xE9, à=0xB5, ầ=0xC7.
 TCVN3 = (
     b"K\xd5 ho\xb9ch ph\xb8t \xae\xe9ng phong tr\xb5o thi \xaeua n\xb5y \xae\xb8p \xf8ng "
-    b"y\xaau c\xa9u c\xf1a c\xa8c c\xe9ng \xae\xe5ng. "
+    b"y\xaau c\xc7u c\xf1a c\xb8c c\xe9ng \xae\xe5ng. "
 ) * 6
 # VNI bytes for the same kind of text: "Keá hoaïch phaùt ñoäng phong traøo thi ñua".
 VNI = b"Ke\xe1 hoa\xefch pha\xf9t \xf1o\xe4ng phong tra\xf8o thi \xf1ua. " * 8
 
 
-@pytest.mark.parametrize("data", [TCVN3, VNI], ids=["tcvn3", "vni"])
-def test_legacy_8bit_text_is_detected_and_warned(tmp_path: Path, data: bytes):
-    decoded = decode_bytes(data)
-    assert decoded.suspect_legacy
+@pytest.mark.parametrize(
+    ("data", "encoding"), [(TCVN3, "tcvn3"), (VNI, "vni")], ids=["tcvn3", "vni"]
+)
+def test_legacy_8bit_text_is_converted(tmp_path: Path, data: bytes, encoding: str):
+    assert decode_bytes(data).suspect_legacy
     path = tmp_path / "legacy.txt"
     path.write_bytes(b"KE HOACH\n" + data)
     plan = plancorpus.parse(path)
-    assert plan.status == "failed"
-    assert plan.has_warning("legacy_encoding")
+    assert plan.input.legacy_encoding == encoding
+    assert plan.has_warning("legacy_encoding_converted")
+    assert "Kế hoạch phát động phong trào thi đua" in plan.text
+    if encoding == "tcvn3":
+        assert "yêu cầu của các cộng đồng" in plan.text
 
 
 def test_unicode_text_is_not_flagged_as_legacy():

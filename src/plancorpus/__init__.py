@@ -19,6 +19,7 @@ from .models import (
     Campaign,
     Citation,
     DateMention,
+    Furniture,
     Issuer,
     ParseWarning,
     Period,
@@ -26,12 +27,13 @@ from .models import (
     Recipient,
     Section,
     Signer,
+    SigningStamp,
     SourceInfo,
     Span,
     TextField,
 )
 from .pipeline import STAGES, run
-from .reader import load as load_file
+from .readers import read_bytes, read_file
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -42,6 +44,7 @@ __all__ = [
     "Corpus",
     "DateMention",
     "Finding",
+    "Furniture",
     "Issuer",
     "ParseWarning",
     "Period",
@@ -49,6 +52,7 @@ __all__ = [
     "Recipient",
     "Section",
     "Signer",
+    "SigningStamp",
     "SourceInfo",
     "Span",
     "TextField",
@@ -58,26 +62,33 @@ __all__ = [
     "extract_citations",
     "load",
     "parse",
+    "parse_bytes",
     "parse_text",
 ]
 
 __version__ = "0.1.0"
 
 
-def parse(path: str | Path) -> Plan:
-    """Read a document file into a :class:`Plan`.
+def parse(path: str | Path, backend: str = "pdfium", ocr: bool | None = None) -> Plan:
+    """Read a document file (text, PDF, DOCX, Word 97 .doc, HTML) into a :class:`Plan`.
+
+    ``backend`` picks the PDF text back-end: "pdfium" (fast, the default) or "pdfplumber".
+    ``ocr`` turns OCR of scanned PDFs on or off; by default scans are OCRed when Tesseract
+    with its Vietnamese model is installed.
 
     Odd content never raises: the plan's ``status`` and ``warnings`` say what was not
     understood. A missing or unreadable file raises an ``OSError`` that names the file.
     """
-    loaded = load_file(path)
-    return run(
-        loaded.text,
-        source=str(path),
-        info=loaded.info,
-        legacy_suspect=loaded.legacy_suspect,
-        notes=loaded.notes,
-    )
+    extracted = read_file(path, backend=backend, ocr=ocr)
+    return run(extracted.text, source=str(path), extracted=extracted)
+
+
+def parse_bytes(
+    data: bytes, source: str = "<bytes>", backend: str = "pdfium", ocr: bool | None = None
+) -> Plan:
+    """Parse a document given as bytes (any supported format)."""
+    extracted = read_bytes(data, path=None, backend=backend, ocr=ocr)
+    return run(extracted.text, source=source, extracted=extracted)
 
 
 def parse_text(text: str, source: str = "<text>") -> Plan:

@@ -25,9 +25,10 @@ from .names import find_head
 from .vietnamese import DASHES, collapse_spaces, compare_key
 
 _UP = "A-ZĐƯƠÂÊÔĂ"
-_PART = rf"[{_UP}][{_UP}a-zđ&]*"
+_PART = rf"[{_UP}][{_UP}a-zđ&]*(?![\p{{Ll}}])"
 _WS = r"[ \t]*(?:\n[ \t]*)?"
-_SEP = rf"{_WS}[/\-_{DASHES}]{_WS}"
+# a line break may follow a separator ("22-\nNQ/TW"), never precede it ("2\n- Sở…" is a list)
+_SEP = rf"[ \t]*[/\-_{DASHES}]{_WS}"
 _DOT = rf"\.[ \t]?(?=[{_UP}]{{2}})"
 _REST = rf"{_SEP}(?:(?:19|20)\d\d{_SEP})?{_PART}(?:(?:{_SEP}|{_DOT}){_PART})*"
 # a number opens the code: the scan only starts at digits
@@ -117,7 +118,7 @@ _ISSUER_STOPS = {
     "cũng",
 }
 _NAMED = regex.compile(
-    r"\b(?P<type>Bộ\s+luật|Luật|Hiến\s+pháp|Pháp\s+lệnh|Điều\s+lệ)\s+"
+    r"\b(?P<type>Bộ\s+luật|Luật|Hiến\s+pháp|Pháp\s+lệnh)\s+"
     r"(?=\p{Lu}|sửa\s+đổi|năm\s+\d{4}|nước\b)"
     r"|\b(?P<type>Nghị\s+quyết)\s+(?=(?:Đại\s+hội|Hội\s+nghị|Trung\s+ương)\b)"
 )
@@ -127,6 +128,9 @@ _NAME_STOP_COMMON = (
     r"thì|là|theo|tại|trong|trên|gồm|cho|với|đối\s+với|nhằm|để|đến|"
     r"về\s+(?:việc|\p{Ll})|Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị|Thông\s+tư|Nghị\s+định)\b"
     r"|,\s+(?=(?:ngày|và|các)\b)"
+    # "Luật Doanh nghiệp, riêng 9 tháng…": a number (not a year after "năm") ends the name
+    r"|,\s+(?=(?:\S+\s+){0,4}?(?<!năm\s)\d)"
+    r"|\snhư\s+sau\b"
 )
 _NAME_STOP = regex.compile(
     _NAME_STOP_COMMON
@@ -134,6 +138,10 @@ _NAME_STOP = regex.compile(
 )
 # an amending law's name holds "của Luật … và Luật …": only dates and clause ends stop it
 _AMENDING_STOP = regex.compile(_NAME_STOP_COMMON)
+# the Party's charter: "Điều lệ Đảng", "… Cộng sản Việt Nam", "Điều lệ Đảng khóa II"
+_CHARTER = regex.compile(
+    r"\bĐiều\s+lệ\s+Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?(?:\s+kho[áa]\s+[IVXL]+\b)?"
+)
 _PARTY_NAME_END = regex.compile(r"(?:lần\s+thứ|khóa|khoá)\s+[IVXL]+\b(?:\s+của\s+Đảng\b)?")
 
 
@@ -349,6 +357,22 @@ def _scan_named(text: str, out: list[_Found]) -> None:
         out.append(f)
 
 
+def _scan_charter(text: str, out: list[_Found]) -> None:
+    for m in _CHARTER.finditer(text):
+        title = collapse_spaces(m.group(0))
+        f = _Found(
+            start=m.start(),
+            end=m.end(),
+            form="named",
+            doc_type="Điều lệ",
+            title=title,
+            key=title,
+            typed=True,
+        )
+        _finish(text, f)
+        out.append(f)
+
+
 def _scan_short(text: str, out: list[_Found]) -> None:
     for m in _short_form().finditer(text):
         if _UNIT_AFTER.match(text, m.end()):
@@ -424,6 +448,7 @@ def extract_citations(text: str, exclude: list[Span] | None = None) -> list[Cita
     found: list[_Found] = []
     _scan_codes(text, found)
     _scan_named(text, found)
+    _scan_charter(text, found)
     _scan_short(text, found)
     found = _drop_overlaps(found)
     if exclude:

@@ -101,6 +101,10 @@ def issuer_value(own: str, parent: str | None) -> str:
     """Sentence-case name of the issuing body, with the parent's locality when the body's own
     name has none: "UBND TỈNH CAO BẰNG" / "BAN DÂN TỘC" → "Ban Dân tộc tỉnh Cao Bằng"."""
     name = org_name_case(own)
+    parent_head = find_head(parent) if parent else None
+    if parent and parent_head is not None and parent_head.head.endswith(" ủy"):
+        # a Party committee's department: "Ban Tổ chức" of "Thành ủy Hà Nội"
+        return f"{name} {org_name_case(parent)}"
     if parent and _locality(name) is None:
         loc = _locality(org_name_case(parent))
         if loc:
@@ -108,7 +112,11 @@ def issuer_value(own: str, parent: str | None) -> str:
             if bare and compare_key(loc).startswith(compare_key(bare.group(0))):
                 # "Đảng ủy Khối các cơ quan tỉnh" + "tỉnh Quảng Trị": add only the proper name
                 loc = loc[len(bare.group(0)) :].strip()
-            name = f"{name} {loc}"
+            place = regex.sub(
+                r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s+", "", loc
+            )
+            if compare_key(place) not in compare_key(name):
+                name = f"{name} {loc}"
     return name
 
 
@@ -145,8 +153,8 @@ def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
         if _ADDRESSEE.match(t):
             in_vv = False
             continue
-        if is_upper_text(t) and not t.startswith("("):
-            issuer_cells.append(cell)
+        if is_upper_text(t) and not t.startswith("(") and not any(ch.isdigit() for ch in t):
+            issuer_cells.append(cell)  # body names hold no digits ("XV80" is a filing code)
     groups = _entities(issuer_cells)
     if groups:
         own = groups[-1]

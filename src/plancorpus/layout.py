@@ -23,9 +23,22 @@ PREAMBLE_START = regex.compile(
 RECIPIENTS_HEAD = regex.compile(r"(?i)^nơi\s+nhận\b\s*:?")
 CLOSING_START = regex.compile(r"(?i)^trên\s+đây\s+là\b")
 SEPARATOR = regex.compile(r"^[\s\-–—_=*~.·]+$")
+# What follows the signature and is not part of it: an appendix, or an attached document
+# (a second national motto, "(Ban hành kèm theo …)", a chapter heading).
 APPENDIX_START = regex.compile(
-    r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+SÁCH|Mẫu\s+số|MẪU\s+SỐ|BIỂU\s+MẪU|BẢNG\s+TỔNG\s+HỢP)\b"
+    r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+SÁCH|Mẫu\s+số|MẪU\s+SỐ|BIỂU\s+MẪU|BẢNG\s+TỔNG\s+HỢP|"
+    r"CHƯƠNG\s+[IVXL\d]+|Chương\s+[IVXL\d]+)\b"
+    r"|(?i:^\(?\s*ban\s+hành\s+kèm\s+theo)"
 )
+MOTTO = regex.compile(
+    r"(?i)cộng\s+h(?:oà|òa|oa)\s+xã\s+hội\s+chủ\s+nghĩa|đảng\s+cộng\s+sản\s+việt\s+nam"
+)
+
+
+def starts_appendix(line: Line) -> bool:
+    return bool(APPENDIX_START.match(line.stripped) or MOTTO.search(line.text))
+
+
 PREFIX_RX = regex.compile(
     r"^(?P<prefix>(?:T\.?\s?M|K\.?\s?T|T\.?\s?L|T\.?U\.?Q|Q)\s?\.\s*|(?:T/[Mm]|K/T|T/L)\s*|"
     r"(?:TM|KT|TL|TUQ)\s+)(?P<rest>\p{Lu}.*)$"
@@ -155,7 +168,7 @@ def find_tail_start(lines: list[Line], start: int) -> int | None:
         if _TAIL_HINT.search(line.text):
             first_cell = cells(line)
             if first_cell and RECIPIENTS_HEAD.match(first_cell[0].text):
-                return i
+                return _back_to_title(lines, i, start)
         if _is_signature_line(line):
             return i
     # No "Nơi nhận" and no authority prefix: a bare title followed by a name near the end.
@@ -167,6 +180,17 @@ def find_tail_start(lines: list[Line], start: int) -> int | None:
                 if any(is_name_cell(c.text) for c in cells(lines[j])):
                     return i
     return None
+
+
+def _back_to_title(lines: list[Line], i: int, start: int) -> int:
+    """A signer's title printed just above "Nơi nhận" ("CHỦ TỊCH" / "Nơi nhận:") belongs to
+    the tail too."""
+    j = i - 1
+    while j > start and lines[j].blank:
+        j -= 1
+    if j > start and any(is_title_cell(c.text) or prefix_match(c.text) for c in cells(lines[j])):
+        return j
+    return i
 
 
 def find_zones(lines: list[Line]) -> Zones:
@@ -194,7 +218,7 @@ def find_zones(lines: list[Line]) -> Zones:
     tail_end = n
     if tail_start is not None:
         for i in range(tail_start + 1, n):
-            if APPENDIX_START.match(lines[i].stripped):
+            if starts_appendix(lines[i]):
                 tail_end = i
                 break
         tail = range(tail_start, tail_end)

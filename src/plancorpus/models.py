@@ -17,6 +17,7 @@ SCHEMA_VERSION = "1.0"
 Status = Literal["ok", "partial", "failed"]
 SectionKind = Literal["part", "roman", "arabic", "decimal", "letter", "bullet", "article"]
 DateKind = Literal["date", "month", "quarter", "year", "range"]
+FurnitureKind = Literal["page_number", "running_header", "running_footer"]
 
 
 class _Model(BaseModel):
@@ -174,6 +175,29 @@ class SourceInfo(_Model):
     encoding: str | None = None
     backend: str | None = None
     pages: int | None = None
+    legacy_encoding: str | None = Field(
+        default=None, description="TCVN3, VNI or VISCII text that was converted to Unicode"
+    )
+    ocr: bool = False
+
+
+class Furniture(_Model):
+    """Page furniture kept out of the text: running headers and footers, page numbers."""
+
+    text: str
+    page: int | None = None
+    kind: FurnitureKind
+
+
+class SigningStamp(_Model):
+    """An e-signature stamp ("Cơ quan: UBND tỉnh Quảng Bình" / "Giờ ký: 17/04/2024 10:39:42"):
+    signing metadata, not body text."""
+
+    organization: str | None = None
+    signer: str | None = None
+    signed_at: str | None = Field(default=None, description="ISO 8601 date and time")
+    raw: str
+    page: int | None = None
 
 
 class Plan(_Model):
@@ -202,7 +226,14 @@ class Plan(_Model):
     signers: list[Signer] = Field(default_factory=list)
     recipients: list[Recipient] = Field(default_factory=list)
 
+    furniture: list[Furniture] = Field(default_factory=list)
+    signing: list[SigningStamp] = Field(default_factory=list)
+
     text: str = ""
+    page_starts: list[int] = Field(
+        default_factory=list,
+        description="Offsets in the decoded input where pages 2, 3… begin (PDF, OCR)",
+    )
     source_map: list[tuple[int, int]] = Field(
         default_factory=list,
         description="Breakpoints (text offset, source offset): from each breakpoint on, offsets "
@@ -232,6 +263,17 @@ class Plan(_Model):
     def source_span(self, span: Span) -> tuple[int, int]:
         """``(start, end)`` offsets in the decoded input for a span of :attr:`text`."""
         return self.source_offset(span.start), self.source_offset(span.end)
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page of an offset in :attr:`text` (None for input without pages)."""
+        if not self.page_starts:
+            return None
+        return bisect_right(self.page_starts, self.source_offset(offset))
+
+    def assign_pages(self) -> None:
+        """Set ``page`` on every span of the plan from :attr:`page_starts`."""
+        for span in _spans(self):
+            span.page = self.page_of(span.start)
 
     def snippet(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -277,3 +319,18 @@ class Plan(_Model):
         for top in self.sections:
             visit(top, "")
         return rows
+
+
+def _spans(model: BaseModel) -> list[Span]:
+    """Every :class:`Span` inside a model, however deep."""
+    found: list[Span] = []
+    stack: list[object] = [model]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Span):
+            found.append(item)
+        elif isinstance(item, BaseModel):
+            stack.extend(getattr(item, name) for name in type(item).model_fields)
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return found

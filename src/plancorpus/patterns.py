@@ -151,7 +151,13 @@ def org_heads() -> tuple[OrgHead, ...]:
 
 @cache
 def proper_words() -> tuple[str, ...]:
-    return tuple(sorted(_raw()["proper_words"]["words"], key=len, reverse=True))
+    words = [*_raw()["proper_words"]["words"], *provinces()]
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def provinces() -> tuple[str, ...]:
+    return tuple(_raw()["provinces"]["names"])
 
 
 @cache

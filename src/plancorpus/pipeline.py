@@ -21,6 +21,7 @@ from .layout import Zones, find_zones
 from .lines import Line, split_lines
 from .models import Plan, SourceInfo, TextField
 from .period import find_period
+from .readers import Extracted
 from .sections import parse_sections
 from .tail import read_tail
 from .textmap import MappedText
@@ -34,6 +35,7 @@ class Context:
     lines: list[Line] = field(default_factory=list)
     zones: Zones | None = None
     legacy_suspect: bool = False
+    read_status: str = "ok"
 
     @property
     def text(self) -> str:
@@ -155,6 +157,9 @@ def stage_status(ctx: Context) -> None:
     plan = ctx.plan
     for code, message in ctx.notes:
         plan.warn(code, message)
+    if ctx.read_status != "ok":
+        plan.status = "failed"  # scanned without OCR, encrypted, damaged: the reason is a warning
+        return
     if not _has_letters(plan.text, 20):
         plan.status = "failed"
         if not plan.has_warning("no_text"):
@@ -206,13 +211,23 @@ def run(
     stages: list[tuple[str, Stage]] | None = None,
     legacy_suspect: bool = False,
     notes: list[Note] | None = None,
+    extracted: Extracted | None = None,
 ) -> Plan:
-    """Run the stages on text and return the plan; never raises on odd content."""
+    """Run the stages on text (or on what a reader extracted) and return the plan; never
+    raises on odd content."""
     mapped = MappedText.identity(text) if isinstance(text, str) else text
     plan = Plan(source=source, input=info or SourceInfo())
     ctx = Context(
         plan=plan, input_text=mapped, legacy_suspect=legacy_suspect, notes=list(notes or [])
     )
+    if extracted is not None:
+        plan.input = extracted.info
+        plan.page_starts = extracted.page_starts
+        plan.furniture = extracted.furniture
+        plan.signing = extracted.signing
+        ctx.notes.extend(extracted.notes)
+        ctx.legacy_suspect = extracted.legacy_suspect
+        ctx.read_status = extracted.status
     for name, stage in stages or STAGES:
         try:
             stage(ctx)
@@ -222,4 +237,6 @@ def run(
             if name in ("clean", "layout"):
                 break
     stage_status(ctx)
+    if plan.page_starts:
+        plan.assign_pages()
     return plan

@@ -149,12 +149,14 @@ _TRAILING_PUNCT = regex.compile(r"[\s:;.,]+$")
 def is_table_row(line: Line) -> bool:
     """A row of a table flattened to text: several cells, two or more of them numbers."""
     parts = [p for p in _CELL_GAP.split(line.stripped) if p.strip()]
-    tokens = line.stripped.split()
     numeric = sum(1 for p in parts if _NUMERIC_CELL.match(p.strip()))
-    numeric_tokens = sum(
-        1 for t in tokens[1:] if _NUMERIC_CELL.match(t) and any(c.isdigit() for c in t)
-    )
-    return (len(parts) >= 3 and numeric >= 2) or numeric_tokens >= 3
+    if len(parts) >= 3 and numeric >= 2:
+        return True
+    # flattened with single spaces ("1. Lương thực 148,69 99,69 126,75"): the line ends in
+    # numbers and numbers are a good share of it; a sentence may just mention a few
+    tokens = line.stripped.split()[1:]
+    nums = [bool(_NUMERIC_CELL.match(t) and any(c.isdigit() for c in t)) for t in tokens]
+    return len(tokens) >= 3 and sum(nums) >= 3 and all(nums[-2:]) and sum(nums) >= 0.4 * len(nums)
 
 
 def _ends_open(text: str) -> bool:

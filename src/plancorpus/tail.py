@@ -19,8 +19,10 @@ from .signers import is_signature_cell, read_signers
 
 _DASH_START = regex.compile(r"^[-–—•+]")
 _PLACE_DATE = regex.compile(r"(?i)\bngày\b.*\btháng\b|\bngày\s+\d{1,2}/\d{1,2}/\d{4}")
-_ITEM_SPLIT = regex.compile(r"(?<=;)\s*(?=[-–]\s*\S)")
+# several dash items in one cell: "- Ban TĐKT TW;- Chủ tịch…", Party style "- A, - B,"
+_ITEM_SPLIT = regex.compile(r"(?<=;)\s*(?=[-–]\s*\S)|(?<=[,.])\s+(?=[-–]\s+\S)")
 _NOISE = regex.compile(r"^(?:PAGE\s*\d*|\d{1,3})$")
+_ARCHIVE_START = regex.compile(r"(?i)^lưu\b")
 
 
 @dataclass
@@ -43,7 +45,7 @@ def read_tail(text: str, lines: list[Line], zone: range) -> Tail:
     sig_rows: list[list[Cell]] = []
     in_recipients = False
     head_column = 0
-    closed = False  # after the archive line only new dash items are recipients
+    closed = False  # the archive line ("Lưu: VT, VP") ends the list
     out = Tail()
     for i in zone:
         row: list[Cell] = []
@@ -66,11 +68,16 @@ def read_tail(text: str, lines: list[Line], zone: range) -> Tail:
             if not in_recipients:
                 continue
             if dashed:
-                _add_items(items, cell.start, cell.end, text, cell.column)
+                if not closed:
+                    _add_items(items, cell.start, cell.end, text, cell.column)
                 continue
             prev = items[-1] if items else None
             near = abs(cell.column - (prev.column if prev else head_column)) <= 8
-            if prev and prev.dashed and near and not closed and _open_end(text, prev):
+            if closed:
+                continue
+            if _ARCHIVE_START.match(t):
+                items.append(_Item(cell.start, cell.end, cell.column, False))
+            elif prev and prev.dashed and near and _open_end(text, prev):
                 prev.end = cell.end  # a recipient wrapped onto the next line
             elif near and not closed and (prev is None or not prev.dashed):
                 items.append(_Item(cell.start, cell.end, cell.column, False))

@@ -138,8 +138,8 @@ def capitalize_first(word: str) -> str:
 def is_name_word(word: str) -> bool:
     """A capitalised syllable as in a person's name: "Phạm", "Thư" (not "UBND", not "thư")."""
     return (
-        len(word) >= 1
-        and word[0].isupper()
+        word[:1].isupper()
+        and (len(word) >= 2 or not word.isascii())  # "I" is a numeral; "Ý" can be a name
         and (len(word) == 1 or word[1:].islower())
         and is_syllable(word)
     )
