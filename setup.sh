@@ -1,18 +1,51 @@
 #!/usr/bin/env bash
 # Set up plancorpus in ./.venv (Python 3.11 or newer).
-#   ./setup.sh         the library and its command-line tool
-#   ./setup.sh --dev   the same plus the test and lint tools
+#   ./setup.sh              the library and its command-line tool
+#   ./setup.sh --dev        the same plus the test and lint tools
+#   ./setup.sh --no-system  skip the Debian packages (see below)
+#
+# Debian packages, installed when apt-get is there and we are root (or have sudo):
+#   tesseract-ocr, tesseract-ocr-vie  OCR of scanned PDFs (optional: without them scans are
+#                                     reported as "scanned: needs OCR")
+#   fonts-dejavu-core                 a font with Vietnamese glyphs, used by the tests to render
+#                                     sample plans to PDF
 set -euo pipefail
 cd "$(dirname "$0")"
 
 dev=0
+system=1
 for arg in "$@"; do
   case "$arg" in
     --dev) dev=1 ;;
-    -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
+    --no-system) system=0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
+
+packages="tesseract-ocr tesseract-ocr-vie fonts-dejavu-core"
+if [ "$system" = 1 ]; then
+  missing=""
+  for pkg in $packages; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+  done
+  if [ -n "$missing" ]; then
+    if command -v apt-get >/dev/null 2>&1; then
+      sudo=""
+      [ "$(id -u)" = 0 ] || { command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null && sudo="sudo -n"; }
+      if [ "$(id -u)" = 0 ] || [ -n "$sudo" ]; then
+        echo "setup.sh: installing Debian packages:$missing" >&2
+        $sudo apt-get update -qq >/dev/null 2>&1 || true
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null \
+          || echo "setup.sh: could not install$missing; OCR and PDF rendering tests will be skipped" >&2
+      else
+        echo "setup.sh: to read scans, run: sudo apt-get install$missing" >&2
+      fi
+    else
+      echo "setup.sh: no apt-get here; install$missing yourself to read scanned PDFs" >&2
+    fi
+  fi
+fi
 
 python=""
 for candidate in python3.11 python3.12 python3.13 python3; do

@@ -15,11 +15,11 @@ import regex
 from . import patterns
 from .codes import Code, parse_code
 from .dates import find_dates
-from .layout import SEPARATOR, Zones, doc_type_of_line
+from .layout import MOTTO_FOLDED, SEPARATOR, Zones, doc_type_of_line
 from .lines import Cell, Line, cells
 from .models import DateMention, Issuer, Span, TextField
 from .names import find_head, org_name_case
-from .vietnamese import collapse_spaces, compare_key, is_upper_text
+from .vietnamese import collapse_spaces, compare_key, fold_ascii, is_upper_text
 
 _MOTTO = {
     compare_key(s)
@@ -52,7 +52,9 @@ class Header:
 
 def _is_motto(text: str) -> bool:
     key = compare_key(text)
-    return key in _MOTTO or any(key.startswith(m) for m in _MOTTO)
+    if key in _MOTTO or any(key.startswith(m) for m in _MOTTO):
+        return True
+    return MOTTO_FOLDED.search(fold_ascii(text)) is not None  # OCR may slip on the marks
 
 
 def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:

@@ -14,7 +14,7 @@ import regex
 
 from . import patterns
 from .lines import Line, cells
-from .vietnamese import compare_key, is_upper_text
+from .vietnamese import compare_key, fold_ascii, is_upper_text
 
 PREAMBLE_START = regex.compile(
     r"(?i)^[-–•*\s]*(?:căn\s+cứ|thực\s+hiện|theo\s+đề\s+nghị|xét\s+đề\s+nghị|xét|kính\s+gửi|"
@@ -33,6 +33,8 @@ APPENDIX_START = regex.compile(
 MOTTO = regex.compile(
     r"(?i)cộng\s+h(?:oà|òa|oa)\s+xã\s+hội\s+chủ\s+nghĩa|đảng\s+cộng\s+sản\s+việt\s+nam"
 )
+# the same, letters only (for OCR, whose marks may be wrong): compare with fold_ascii(text)
+MOTTO_FOLDED = regex.compile(r"CONG HOA XA HOI CHU NGHIA|DANG CONG SAN VIET NAM|DOC LAP - TU DO")
 
 
 def starts_appendix(line: Line) -> bool:
@@ -72,6 +74,10 @@ def doc_type_of_line(text: str, first_line: bool = False) -> str | None:
     key = compare_key(s)
     for d in patterns.doc_types():
         if compare_key(d.name) == key:
+            return d.name
+    folded = fold_ascii(s)  # "QUYÉT ĐỊNH" from OCR: the marks may be wrong, the letters not
+    for d in patterns.doc_types():
+        if len(d.name) > 4 and fold_ascii(d.name) == folded:
             return d.name
     return None
 

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from functools import cache
+from itertools import pairwise
 
 from .readers.pages import Page, PCell, PLine
 
@@ -93,12 +94,14 @@ def page_from_tsv(tsv: str, number: int, scale: float) -> Page:
     lines: list[PLine] = []
     for items in words.values():
         items.sort()
+        height = max(4.0, sorted(i[3] - i[2] for i in items)[len(items) // 2])
+        gaps = sorted(b[0] - a[1] for a, b in pairwise(items))
+        word_gap = gaps[len(gaps) // 2] if gaps else height / 3
+        # a column gap: much wider than this line's own word gaps
+        wide = max(2.5 * word_gap, 0.8 * height)
         cells: list[PCell] = []
         for x0, x1, _, _, text in items:
-            size = max(4.0, sum(i[3] - i[2] for i in items) / len(items))
-            if cells and x0 - cells[-1].x1 > max(18.0, 2.0 * size):
-                cells.append(PCell(text, x0, x1))
-            elif cells:
+            if cells and x0 - cells[-1].x1 <= wide:
                 cells[-1].text += " " + text
                 cells[-1].x1 = x1
             else:

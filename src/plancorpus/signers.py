@@ -144,7 +144,26 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
                 cur = _Open()
         if not cur.empty():
             out.append(cur.to_signer())
-    return sorted(out, key=lambda s: s.span.start)
+    return _join_stray_names(sorted(out, key=lambda s: s.span.start))
+
+
+def _join_stray_names(signers: list[Signer]) -> list[Signer]:
+    """A name read before its title (the columns came out in the other order) joins the
+    signer right after it when that one has a title but no name."""
+    out: list[Signer] = []
+    k = 0
+    while k < len(signers):
+        s = signers[k]
+        nxt = signers[k + 1] if k + 1 < len(signers) else None
+        alone = s.name and not (s.title or s.chain)
+        if alone and nxt is not None and nxt.name is None and (nxt.title or nxt.chain):
+            span = Span(start=min(s.span.start, nxt.span.start), end=max(s.span.end, nxt.span.end))
+            out.append(nxt.model_copy(update={"name": s.name, "span": span}))
+            k += 2
+            continue
+        out.append(s)
+        k += 1
+    return out
 
 
 def is_signature_cell(text: str) -> bool:

@@ -143,3 +143,10 @@ def is_name_word(word: str) -> bool:
         and (len(word) == 1 or word[1:].islower())
         and is_syllable(word)
     )
+
+
+def fold_ascii(text: str) -> str:
+    """Letters without any mark, upper case: "QUYẾT ĐỊNH", "QUYÉT ĐINH" → "QUYET DINH". For
+    matching a few fixed words in text that OCR may have marked wrongly."""
+    nfd = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(ch for ch in nfd if not unicodedata.combining(ch)).upper().split())

@@ -75,6 +75,7 @@ def column_lines(page: Page) -> list[str]:
             i += 1
             continue
         split = line.cells[1].x0
+        margin = line.cells[0].x0  # where the left column starts
         tol = 0.05 * page.width
         left: list[str] = []
         right: list[str] = []
@@ -92,6 +93,8 @@ def column_lines(page: Page) -> list[str]:
             spans_both = any(c.x0 < split - tol and c.x1 > split + tol for c in cur.cells)
             if spans_both:
                 break  # a full-width line ends the block
+            if len(cur.cells) == 1 and not (abs(cur.x0 - margin) <= tol or cur.x0 >= split - tol):
+                break  # in neither column (a centred "KẾ HOẠCH"): the block is over
             for cell in cur.cells:
                 (right if cell.x0 >= split - tol else left).append(cell.text)
             prev_bottom = cur.bottom
@@ -138,7 +141,25 @@ def find_furniture(pages: list[Page]) -> set[tuple[int, int]]:
             on_pages = {p for p, _ in where}
             if len(on_pages) >= max(2, int(0.4 * len(pages))) and shape.strip():
                 marked.update(where)
+    marked.update(_top_band_headers(pages))
     return marked
+
+
+def _top_band_headers(pages: list[Page]) -> set[tuple[int, int]]:
+    """A running header that starts on page 2: the first line of every later page, high in the
+    top margin and well above the body, with the same words on each of those pages."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for p, page in enumerate(pages[1:], start=1):
+        if len(page.lines) < 2:
+            return set()
+        first, second = page.lines[0], page.lines[1]
+        height = max(1.0, first.bottom - first.top)
+        if first.bottom > 0.08 * page.height or second.top - first.bottom < 2 * height:
+            return set()
+        found.setdefault(_shape(first.text), []).append((p, 0))
+    if len(found) == 1 and not _PAGE_NUMBER.match(next(iter(found))):
+        return set(next(iter(found.values())))
+    return set()
 
 
 def furniture_kind(page: Page, line: PLine) -> FurnitureKind:

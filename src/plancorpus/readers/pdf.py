@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import io
 from bisect import bisect_right
+from collections import Counter
 from typing import Any
 
 from ..legacy import repair_mapped
@@ -61,7 +62,12 @@ def read_pdf(data: bytes, backend: str = "pdfium", ocr: bool | None = None) -> E
             why = ocr_mod.missing_reason() if use_ocr is not False else "OCR was turned off"
             notes.append(("scanned", f"scanned: needs OCR ({why})"))
     assembled = assemble(pages)
-    mapped, counts = repair_mapped(MappedText.identity(assembled.text))
+    # OCR gives Unicode: only a text layer can hold legacy-encoded text
+    mapped, counts = (
+        (MappedText.identity(assembled.text), Counter[str]())
+        if info.ocr
+        else repair_mapped(MappedText.identity(assembled.text))
+    )
     out = Extracted(
         text=mapped,
         info=info,
