@@ -29,7 +29,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         if args.progress and len(files) > 1:
             stderr_progress(n, len(files), path)
         try:
-            plan = parse(path)
+            plan = parse(path, backend=args.backend, ocr=args.ocr)
         except OSError as exc:
             failures += 1
             print(
@@ -67,7 +67,12 @@ def _table(rows: list[dict[str, Any]], columns: list[str], out: TextIO) -> None:
 
 
 def cmd_cite(args: argparse.Namespace) -> int:
-    corpus = load(args.paths, progress=stderr_progress if args.progress else None)
+    corpus = load(
+        args.paths,
+        progress=stderr_progress if args.progress else None,
+        backend=args.backend,
+        ocr=args.ocr,
+    )
     for f in corpus.failures:
         print(f"plancorpus: cannot read {f.path}: {f.reason}", file=sys.stderr)
     plans = corpus.plans
@@ -105,6 +110,29 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 1 if corpus.failures else 0
 
 
+def _reading_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--backend",
+        choices=["pdfium", "pdfplumber"],
+        default="pdfium",
+        help="PDF text back-end (default: pdfium, the fast one)",
+    )
+    ocr = p.add_mutually_exclusive_group()
+    ocr.add_argument(
+        "--ocr",
+        dest="ocr",
+        action="store_true",
+        default=None,
+        help="OCR scanned PDFs (the default when Tesseract with Vietnamese is installed)",
+    )
+    ocr.add_argument(
+        "--no-ocr",
+        dest="ocr",
+        action="store_false",
+        help="do not OCR scans; report them as 'scanned: needs OCR'",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="plancorpus",
@@ -126,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --json, leave out the full text and the offset map",
     )
     p.add_argument("--progress", action="store_true", help="report progress on stderr")
+    _reading_options(p)
     p.set_defaults(func=cmd_parse)
 
     c = sub.add_parser(
@@ -148,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
         "issuer codes, citations dated after the plan",
     )
     c.add_argument("--progress", action="store_true", help="report progress on stderr")
+    _reading_options(c)
     c.set_defaults(func=cmd_cite)
     return parser
 

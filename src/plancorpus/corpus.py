@@ -44,8 +44,11 @@ class Corpus:
 def load(
     paths: Iterable[str | Path],
     progress: Callable[[int, int, Path], None] | None = None,
+    backend: str = "pdfium",
+    ocr: bool | None = None,
 ) -> Corpus:
-    """Parse every document under ``paths``. Unreadable files become :class:`Failure`."""
+    """Parse every document under ``paths`` (files, or folders read recursively).
+    Unreadable files become :class:`Failure` records; nothing is dropped silently."""
     from . import parse
 
     files = list(expand(paths))
@@ -54,7 +57,7 @@ def load(
         if progress:
             progress(n, len(files), path)
         try:
-            out.plans.append(parse(path))
+            out.plans.append(parse(path, backend=backend, ocr=ocr))
         except OSError as exc:
             out.failures.append(Failure(str(path), f"{exc.strerror or exc}"))
     return out

@@ -64,5 +64,15 @@ def decode_bytes(data: bytes) -> Decoded:
 
 
 def _finish(text: str, encoding: str) -> Decoded:
+    return Decoded(text, encoding, suspect_legacy=reads_as_legacy(text))
+
+
+def reads_as_legacy(text: str) -> bool:
+    """Does the text read like an unconverted legacy encoding (few valid syllables among
+    its non-ASCII words)? Clean Unicode is told apart by one search."""
+    from .legacy import might_be_legacy
+
+    if not might_be_legacy(text):
+        return False
     score, seen = vietnamese_score(text)
-    return Decoded(text, encoding, suspect_legacy=seen >= 20 and score < 0.6)
+    return seen >= 20 and score < 0.6

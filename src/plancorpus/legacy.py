@@ -83,6 +83,18 @@ def _vni(text: str) -> str:
     return str(_VNI_RX.sub(mark, text))
 
 
+def _judge_with(line: str, encoding: str) -> tuple[str | None, int]:
+    """:func:`judge` when the document's encoding is known: is the line better in it? Lines
+    that are not may still be in another legacy encoding."""
+    if not _SUSPECT.search(line):
+        return None, 0
+    good0, seen0 = _score(line)
+    good1, _ = _score(CONVERTERS[encoding](line))
+    if good1 - good0 >= max(1, seen0 // 3):
+        return encoding, seen0
+    return judge(line)
+
+
 @cache
 def _translation(name: str) -> dict[int, str]:
     return {ord(k): v for k, v in _tables()[name].items()}
@@ -146,6 +158,11 @@ _SUSPECT = regex.compile(
 _LETTERS = regex.compile(r"[^\W\d_]+")
 
 
+def might_be_legacy(text: str) -> bool:
+    """A character that Unicode Vietnamese does not use is somewhere in the text."""
+    return _SUSPECT.search(text) is not None
+
+
 def _score(text: str) -> tuple[int, int]:
     """(valid syllables, words with non-ASCII letters) of a text."""
     good = seen = 0
@@ -177,9 +194,14 @@ def decide(lines: list[str], hint: str | None = None) -> list[str | None]:
     """For each line, the legacy encoding to convert it from, or None. ``hint`` (from a font
     name, or the caller's knowledge) decides lines too short to judge on their own; without
     it, the document's majority does."""
-    verdicts = [judge(line) for line in lines]
-    votes = Counter(enc for enc, n in verdicts if enc and n >= 3)
+    suspects = [k for k, line in enumerate(lines) if _SUSPECT.search(line)]
+    votes: Counter[str] = Counter()
+    for k in suspects[:200]:  # a sample decides the document's encoding
+        enc, n = judge(lines[k])
+        if enc and n >= 3:
+            votes[enc] += 1
     majority = hint or (votes.most_common(1)[0][0] if votes else None)
+    verdicts = [_judge_with(line, majority) if majority else judge(line) for line in lines]
     out: list[str | None] = []
     for line, (enc, n) in zip(lines, verdicts, strict=True):
         chosen = enc if enc and (n >= 3 or enc == majority) else None

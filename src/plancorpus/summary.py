@@ -31,6 +31,10 @@ def render(plan: Plan, max_outline: int = 60) -> str:
         where += f", backend {info.backend}"
     if info.pages:
         where += f", {info.pages} pages"
+    if info.legacy_encoding:
+        where += f", converted from {info.legacy_encoding.upper()}"
+    if info.ocr:
+        where += ", OCR"
     lines.append(f"{plan.source}  [{plan.status}]  ({where})")
     lines.append(f"  type       {_field(plan.doc_type)}")
     number = plan.number.value if plan.number and plan.number.value else "—"
@@ -68,6 +72,14 @@ def render(plan: Plan, max_outline: int = 60) -> str:
         f"  recipients {len(plan.recipients)}"
         + (f": {'; '.join(r.raw for r in plan.recipients)}" if plan.recipients else "")
     )
+    for stamp in plan.signing:
+        lines.append(
+            f"  e-signed   {stamp.organization or '—'} at {stamp.signed_at or '—'}"
+            + (f" (page {stamp.page})" if stamp.page else "")
+        )
+    if plan.furniture:
+        kinds = sorted({f.kind.replace("_", " ") for f in plan.furniture})
+        lines.append(f"  furniture  {len(plan.furniture)} lines set aside ({', '.join(kinds)})")
     for w in plan.warnings:
         lines.append(f"  warning    {w.code}: {w.message}")
     return "\n".join(lines)

@@ -16,10 +16,10 @@ from bisect import bisect_right
 from collections import Counter
 from typing import Any
 
+from ..decode import reads_as_legacy
 from ..legacy import repair_mapped
 from ..models import SourceInfo
 from ..textmap import MappedText
-from ..vietnamese import vietnamese_score
 from . import Extracted, ReadStatus
 from .pages import Page, PCell, PLine, assemble
 
@@ -87,8 +87,7 @@ def read_pdf(data: bytes, backend: str = "pdfium", ocr: bool | None = None) -> E
                 f"{enc.upper()} to Unicode",
             )
         )
-    score, seen = vietnamese_score(mapped.text)
-    out.legacy_suspect = seen >= 20 and score < 0.6
+    out.legacy_suspect = reads_as_legacy(mapped.text)
     return out
 
 

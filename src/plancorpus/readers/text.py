@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from ..decode import decode_bytes
+from ..decode import decode_bytes, reads_as_legacy
 from ..legacy import repair_mapped
 from ..models import SourceInfo
 from ..textmap import MappedText
-from ..vietnamese import vietnamese_score
 from . import Extracted
 
 
@@ -24,6 +23,5 @@ def read_text(data: bytes) -> Extracted:
                 f"{sum(counts.values())} lines converted from {enc.upper()} to Unicode",
             )
         )
-    score, seen = vietnamese_score(mapped.text)
-    out.legacy_suspect = seen >= 20 and score < 0.6
+    out.legacy_suspect = reads_as_legacy(mapped.text)
     return out
