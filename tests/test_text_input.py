@@ -137,3 +137,17 @@ def test_legacy_8bit_text_is_converted(tmp_path: Path, data: bytes, encoding: st
 
 def test_unicode_text_is_not_flagged_as_legacy():
     assert not decode_bytes(SAMPLE.read_bytes()).suspect_legacy
+
+
+def test_stray_legacy_word_in_a_unicode_line():
+    from plancorpus.legacy import repair
+
+    text = "Kế hoạch của ñy ban nhân dân thành phố\nB¸o c¸o t×nh h×nh thùc hiÖn kÕ ho¹ch n¨m"
+    fixed, counts = repair(text)
+    assert fixed.split("\n") == [
+        "Kế hoạch của ủy ban nhân dân thành phố",
+        "Báo cáo tình hình thực hiện kế hoạch năm",
+    ]
+    assert counts == {"tcvn3": 1}  # one line converted whole; the stray word on its own
+    # a Unicode document is left alone: no legacy majority, nothing to mop up
+    assert repair("Kế hoạch của Señor Pablo")[0] == "Kế hoạch của Señor Pablo"

@@ -17,15 +17,16 @@ from itertools import pairwise
 
 import regex
 
-from . import patterns
-from .codes import parse_code
+from . import lawnames, patterns
+from .codes import Code, parse_code
 from .dates import date_at
 from .models import Citation, CitationForm, DateMention, Span
 from .names import find_head
-from .vietnamese import DASHES, collapse_spaces, compare_key
+from .vietnamese import DASHES, collapse_spaces, compare_key, is_syllable
 
 _UP = "A-ZĐƯƠÂÊÔĂ"
-_PART = rf"[{_UP}][{_UP}a-zđ&]*(?![\p{{Ll}}])"
+# the legislature adds its term to its code: "55/2001/QH10", "…/UBTVQH15"
+_PART = rf"[{_UP}][{_UP}a-zđ&]*(?:(?<=QH)\d{{1,2}}(?![\d\p{{L}}]))?(?![\p{{Ll}}])"
 _WS = r"[ \t]*(?:\n[ \t]*)?"
 # a line break may follow a separator ("22-\nNQ/TW"), never precede it ("2\n- Sở…" is a list)
 _SEP = rf"[ \t]*[/\-_{DASHES}]{_WS}"
@@ -35,23 +36,25 @@ _REST = rf"{_SEP}(?:(?:19|20)\d\d{_SEP})?{_PART}(?:(?:{_SEP}|{_DOT}){_PART})*"
 _CODE = regex.compile(rf"(?P<num>\d{{1,5}}[a-z]?)(?P<rest>{_REST})")
 # a draft's blank number: "Tờ trình số  /TTr-SNV" (only after "số")
 _BLANK_CODE = regex.compile(
-    rf"(?<=\bsố[ \t]*:?[ \t]*)(?P<rest>[/\-][ \t]*{_PART}(?:(?:{_SEP}|{_DOT}){_PART})*)"
+    rf"(?<!\p{{L}})số[ \t]*:?[ \t]*(?P<rest>[/\-][ \t]*{_PART}(?:(?:{_SEP}|{_DOT}){_PART})*)"
 )
 _LEFT_OK = regex.compile(r"(?:số|[^\p{L}\d/.,\-])$")
 # "18/20202QĐ-UBND": a year glued to the type code by a stray digit
 _MALFORMED = regex.compile(
     rf"(?<![\p{{L}}\d/])(?P<num>\d{{1,5}})/(?P<year>(?:19|20)\d\d)\d(?P<sym>{_PART}-{_PART})"
 )
-_OWN_NUMBER = regex.compile(r"[ \t|]*Số[ \t]*:?[ \t]*")
+# the document's own number: "Số: 415/KH-SGDĐT" opening its line or table cell, or "Số:" after
+# other header text run into the same line ("…TRUNG ƯƠNG***Số: 367 - QĐ/TWĐTN")
+_OWN_NUMBER = regex.compile(r"[ \t|]*Số[ \t]*:?[ \t]*|.*(?<!\p{L})Số[ \t]*:[ \t]*")
 _FORM_NUMBER = regex.compile(r"(?i)(?:mẫu|biểu|phụ\s+lục)\s+số\s*:?\s*$")
 _FILLER = regex.compile(
     r"[ \t\n]*,?[ \t\n]*(?:(?!của\b|về\b|và\b|theo\b|tại\b|ngày\b|tháng\b)\p{Ll}+[ \t\n]+){0,2}"
-    r",?[ \t\n]*(?=ngày|tháng|\d)"
+    r",?[ \t\n]*(?=(?i:ngày|tháng)|\d)"
 )
 _LIST_GLUE = regex.compile(r"^[ \t\n]*(?:,|;|và|hoặc|,\s*và)[ \t\n]*(?:số[ \t]*)?$")
 _WORD = regex.compile(r"\S+")
 _NAME_YEAR = regex.compile(r"\s+năm\s+\d{4}\b")
-_OF = regex.compile(r"[ \t]*,?[ \t]*(?:\n[ \t]*)?của[ \t\n]+")
+_OF = regex.compile(r"[ \t]*,?[ \t]*(?:\n[ \t]*)?(?i:của)[ \t\n]+")
 _UNIT_AFTER = regex.compile(
     r"\s*(?:năm|tháng|ngày|tuần|lần|người|hộ|%|triệu|tỷ|nghìn|đồng|km|ha|xã|huyện|tỉnh|"
     r"đơn\s+vị|cá\s+nhân|tập\s+thể|nội\s+dung|điểm|khoản|điều)\b"
@@ -116,25 +119,112 @@ _ISSUER_STOPS = {
     "và những",
     "và một",
     "cũng",
+    # function words that open the rest of a sentence ("…của Thủ tướng Chính phủ lại chưa…")
+    "lại",
+    "chưa",
+    "đều",
+    "vẫn",
+    "không",
+    "này",
+    "đó",
+    "nhưng",
+    "nên",
+    "vì",
+    "bởi",
+    "còn",
+    "nếu",
+    "trình",
+    "vào",
+    "đề ra",
+    "cần",
+    "phải",
+    "bị",
+    "vừa",
+    "sau khi",
+    "trước khi",
+    # verbs that open what the cited document does ("…của Ban Tuyên giáo Trung ương tuyên
+    # truyền kỷ niệm…")
+    "tuyên truyền",
+    "đề nghị",
+    "yêu cầu",
+    "thông báo",
+    "kỷ niệm",
+    "báo cáo",
+    "tham mưu",
+    "phối hợp",
+    "công bố",
+    "điều chỉnh",
+    "cho phép",
+    "ủy quyền",
+    "hỗ trợ",
+    "đánh giá",
+    "kiểm tra",
+    "đẩy mạnh",
+    "nâng cao",
+    "tiếp tục",
+    "thống nhất",
+    "chấp thuận",
+    "phân bổ",
+    "phân cấp",
+    "tổng kết",
+    "sơ kết",
+    "quán triệt",
+    "giải quyết",
+    "bảo đảm",
+    "đảm bảo",
 }
+_GLUED_STOP = regex.compile(r"(?:về|của|theo|tại|trong|để|nhằm|đã|được)\p{Ll}{2,}")
+# A person's title may open an issuer that goes on after a comma: "của Bộ trưởng, Trưởng ban
+# Ban Tổ chức cán bộ Chính phủ".
+# So may a ministry or department whose name holds a comma: "Bộ Lao động, Thương binh và Xã
+# hội", "Sở Văn hóa, Thể thao và Du lịch".
+_TITLE_BEFORE_COMMA = regex.compile(
+    r"(?:Bộ|Thứ|Thủ)\s+trưởng|(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc)"
+    r"|(?i:.*\b(?:Lao\s+động|Văn\s+h[oó]a|Văn\s+hoá))"
+)
+# a new list item after a line break ends the issuer ("…Chính phủ\n- Quyết định…", "…BR – VT\n2.
+# Tiêu chuẩn"); a dash may also carry a name over the line ("Bộ Lao động\n- Thương binh và Xã hội")
+_LABEL = regex.compile(r"\d{1,2}[.)]|[a-zđ][.)]|[IVXL]+[.)]")
+_DASH_ITEM = regex.compile(r"[-–+•*]")
+
+
+def _opens_item(token: str, after: list[regex.Match[str]]) -> bool:
+    if _LABEL.fullmatch(token):
+        return True
+    if not _DASH_ITEM.fullmatch(token) or not after:
+        return False
+    first = after[0].group(0)
+    two = " ".join(w.group(0) for w in after).rstrip(".,;:")
+    return first[:1].islower() or _type_name(two) is not None or _type_name(first) is not None
+
+
 _NAMED = regex.compile(
     r"\b(?P<type>Bộ\s+luật|Luật|Hiến\s+pháp|Pháp\s+lệnh)\s+"
-    r"(?=\p{Lu}|sửa\s+đổi|năm\s+\d{4}|nước\b)"
-    r"|\b(?P<type>Nghị\s+quyết)\s+(?=(?:Đại\s+hội|Hội\s+nghị|Trung\s+ương)\b)"
+    r"|\b(?P<type>Nghị\s+quyết)\s+(?=(?:của\s+)?(?:(?i:Đại\s+hội|Hội\s+nghị)|Trung\s+ương)\b)"
 )
+# What makes a law's name after its type word: a capital, an amendment, a year; in lower
+# case, a date or number after it ("Luật giá ngày 19 tháng 6 năm 2023": "Luật sư", "Luật
+# pháp" are not laws); an ordinance in lower case ("Pháp lệnh thuế thu nhập đối với…").
+_LAW_NAME = regex.compile(r"\p{Lu}|sửa\s+đổi|năm\s+\d{4}|nước\b")
+_LOWER_LAW = regex.compile(
+    r"(?!(?:sư|pháp|định|lệ)\b)\p{Ll}+(?:\s+\p{Ll}+){0,5}\s+(?:ngày\s+\d|năm\s+\d{4}|số\s+\d)"
+)
+_LOWER_ORDINANCE = regex.compile(r"(?!(?:và|này|các|đó|về|của|hiện|đã|được|trên|mới|có)\b)\p{Ll}")
 # Where a name cited without a code ends ("Luật Thi đua, khen thưởng| ngày 26/11/2003").
 _NAME_STOP_COMMON = (
     r"[;:(\[“”\"]|\.(?:\s|$)|\n\s*\n|\s(?:ngày|số\s*\d|đã|được|quy\s+định|hướng\s+dẫn|"
-    r"thì|là|theo|tại|trong|trên|gồm|cho|với|đối\s+với|nhằm|để|đến|"
+    r"thì|là|theo|tại|trong|trên|gồm|cho|với|đối\s+với|nhằm|để|đến|hiện\s+hành|vào|nên|mà|"
+    r"nhưng|chưa|không|còn|có\s+hiệu\s+lực|trình(?=\s+\p{Lu})|"
     r"về\s+(?:việc|\p{Ll})|Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị|Thông\s+tư|Nghị\s+định)\b"
     r"|,\s+(?=(?:ngày|và|các)\b)"
     # "Luật Doanh nghiệp, riêng 9 tháng…": a number (not a year after "năm") ends the name
-    r"|,\s+(?=(?:\S+\s+){0,4}?(?<!năm\s)\d)"
+    r"|,\s+(?=(?:(?!ngày\b)\S+\s+){0,4}?(?<!năm\s)\d)"
     r"|\snhư\s+sau\b"
 )
 _NAME_STOP = regex.compile(
     _NAME_STOP_COMMON
-    + r"|\s(?:của(?!\s+Hội\s+đồng\s+nhân\s+dân)|và(?=\s+(?:Luật|Nghị|Quyết|Chỉ|Thông|\p{Ll})))\b"
+    + r"|\s(?:của(?!\s+Hội\s+đồng\s+nhân\s+dân)"
+    + r"|và(?=\s+(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị|Quyết|Chỉ|Thông|\p{Ll})))\b"
 )
 # an amending law's name holds "của Luật … và Luật …": only dates and clause ends stop it
 _AMENDING_STOP = regex.compile(_NAME_STOP_COMMON)
@@ -142,7 +232,16 @@ _AMENDING_STOP = regex.compile(_NAME_STOP_COMMON)
 _CHARTER = regex.compile(
     r"\bĐiều\s+lệ\s+Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?(?:\s+kho[áa]\s+[IVXL]+\b)?"
 )
-_PARTY_NAME_END = regex.compile(r"(?:lần\s+thứ|khóa|khoá)\s+[IVXL]+\b(?:\s+của\s+Đảng\b)?")
+# where a Party resolution's name ends: "… lần thứ XIII của Đảng", "… khoá IX", "Nghị quyết
+# Trung ương 9 (khoá IX)", "… lần thứ 8 (khoá VII)"
+_PARTY_NAME_END = regex.compile(
+    r"(?:(?:lần\s+thứ|kho[áa]|khóa)\s+[IVXL]+\b|lần\s+thứ\s+\d{1,2}(?!\d)"
+    r"|Trung\s+ương\s+\d{1,2}(?!\d)"
+    # "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội XI Đảng bộ tỉnh"
+    r"|Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:toàn\s+quốc\s+)?[IVXL]+\b"
+    r"(?:\s+Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)\b(?:\s+\p{Lu}\p{Ll}*){0,3})?)"
+    r"(?:\s*\((?:kho[áa]|khóa)\s+[IVXL]+\))?(?:\s+của\s+Đảng\b)?"
+)
 
 
 @cache
@@ -162,13 +261,20 @@ def _type_before() -> regex.Pattern[str]:
 @cache
 def _short_form() -> regex.Pattern[str]:
     names = [d.name for d in patterns.doc_types() if d.name not in ("Luật", "Bộ luật")]
+    return _short_pattern(names, r"[1-9]\d{0,3}|0[1-9]\d{0,2}")
+
+
+def _short_pattern(names: list[str], numbers: str) -> regex.Pattern[str]:
     alt = "|".join(
         regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(names, key=len, reverse=True)
     )
     return regex.compile(
-        rf"(?<!\d\s)(?<!\d)\b(?P<type>{alt})\s+(?:số\s+)?(?P<num>[1-9]\d{{0,3}}|0[1-9]\d{{0,2}})"
-        rf"(?![\d/\-–.,]?\w)(?![ \t]*[/\-–][ \t]*\p{{Lu}})(?!\s+\d)"
+        rf"(?<!\d\s)(?<!\d)\b(?P<type>{alt})\s+(?:số\s+)?(?P<num>{numbers})" + _SHORT_TAIL
     )
+
+
+# what may follow a short form's number: not a code ("05/CT…"), a decimal or another number
+_SHORT_TAIL = r"(?![\d/\-–.,]?\w)(?![ \t]*[/\-–][ \t]*\p{Lu})(?![ \t]+\d)"
 
 
 def _type_name(word: str) -> patterns.DocType | None:
@@ -190,6 +296,7 @@ class _Found:
     issuer: str | None = None
     defects: list[str] = field(default_factory=list)
     typed: bool = False  # a type word was written before the code
+    lower: bool = False  # a short form with its type word in lower case ("nghị định 68")
 
 
 def _date_after(text: str, pos: int) -> DateMention | None:
@@ -217,9 +324,14 @@ def _issuer_after(text: str, pos: int) -> tuple[str, int] | None:
             if not (bare[:1].isupper() or find_head(rest[:1].upper() + rest[1:])):
                 return None
         else:
-            lower = bare[:1].islower()
-            if lower and (bare in _ISSUER_STOPS or pair in _ISSUER_STOPS):
+            # in a heading in capitals the stop words are capitals too ("…CHÍNH PHỦ VỀ QUY ĐỊNH")
+            caps = bare.isupper() and all(x.group(0).isupper() for x in taken)
+            if (bare[:1].islower() or caps) and (
+                bare.lower() in _ISSUER_STOPS or pair in _ISSUER_STOPS
+            ):
                 break
+            if bare[:1].islower() and not is_syllable(bare) and _GLUED_STOP.match(bare):
+                break  # "…Xã hội vềviệc triển khai": a stop word glued to the next one
             if _type_name(pair):
                 break  # "…Xã hội Hướng dẫn một số…", "…Bộ Giáo dục thông tư…": a new phrase
             if bare == "và" and (
@@ -227,11 +339,16 @@ def _issuer_after(text: str, pos: int) -> tuple[str, int] | None:
                 or _type_name(" ".join(x.group(0) for x in words[k + 1 : k + 3]).rstrip(".,;:"))
             ):
                 break
-            if "\n\n" in text[start + taken[-1].end() : start + w.start()]:
+            gap = text[start + taken[-1].end() : start + w.start()]
+            if "\n\n" in gap or ("\n" in gap and _opens_item(token, words[k + 1 : k + 3])):
                 break
             if bare == "" or bare[:1] in '(“"':
                 break
         taken.append(w)
+        if token.endswith(",") and nxt[:1].isupper():
+            so_far = text[start + taken[0].start() : start + w.start() + len(bare)]
+            if _TITLE_BEFORE_COMMA.fullmatch(collapse_spaces(so_far)):
+                continue
         if bare != token or len(taken) >= 14:
             break
     if not taken:
@@ -243,79 +360,92 @@ def _issuer_after(text: str, pos: int) -> tuple[str, int] | None:
 def _is_own_number(lookback: str) -> bool:
     """ "Số: 415/KH-SGDĐT" opening a line (a header cell), not "…Kế hoạch\nsố 12/KH-UBND"."""
     head, _, line = lookback.rpartition("\n")
+    if not line.strip(" \t|"):
+        # "Số:" alone in its table cell, the number on the next line
+        head, _, line = head.rpartition("\n")
+        if not line.rstrip().endswith(":"):
+            return False
     if not _OWN_NUMBER.fullmatch(line):
         return False
-    return _type_before().search(head.rstrip() + " ") is None
+    before = line[: line.rfind("Số")]
+    return not any(_type_before().search(t.rstrip() + " ") for t in (head, before))
+
+
+def _code_found(
+    text: str, start: int, end: int, code: Code, written: str | None = None
+) -> _Found | None:
+    """A citation of ``code``, written from ``start`` to ``end``, with the type word and "số"
+    read before it, or None for the document's own number and form numbers ("Mẫu số 01").
+    ``written`` replaces the symbol as written when the code had to be mended."""
+    lookback = text[max(0, start - 60) : start]
+    if _is_own_number(lookback) or _FORM_NUMBER.search(lookback):
+        return None
+    tb = _type_before().search(lookback)
+    if code.number is None and not (tb and tb.group("so")):
+        return None  # a blank number only after "số"
+    defects = list(code.defects)
+    dtype = _type_name(tb.group("type")) if tb else None
+    if tb and lookback.endswith("số") and code.number:
+        defects.append("missing_space")
+    if dtype is None and code.type_code:
+        dtype = patterns.doc_type_codes().get(code.type_code.upper())
+    if dtype and code.type_code and dtype.code:
+        allowed = {c.upper() for c in (dtype.code, dtype.party_code, dtype.informal_code) if c}
+        if code.type_code.upper() not in allowed:
+            defects.append("type_mismatch")
+    f = _Found(
+        start=start - (len(lookback) - tb.start()) if tb else start,
+        end=end,
+        form="party" if code.party else "state",
+        doc_type=dtype.name if dtype else ("Công văn" if not code.type_code else None),
+        number=code.number,
+        symbol=written or code.symbol,
+        key=code.key,
+        code_type=code.type_code,
+        defects=defects,
+        typed=tb is not None,
+    )
+    _finish(text, f)
+    return f
 
 
 def _scan_codes(text: str, out: list[_Found]) -> None:
-    before_rx = _type_before()
     anchors = [
         m
         for m in _CODE.finditer(text)
         if m.start() == 0 or _LEFT_OK.search(text, max(0, m.start() - 2), m.start())
     ]
-    anchors += list(_BLANK_CODE.finditer(text))
-    for m in anchors:
-        start, end = m.start(), m.end()
-        number = m.group("num") if "num" in m.groupdict() else None
-        lookback = text[max(0, start - 60) : start]
-        if _is_own_number(lookback):
-            continue  # the document's own "Số: …" line
-        if _FORM_NUMBER.search(lookback):
-            continue
-        tb = before_rx.search(lookback)
-        if number is None and not (tb and tb.group("so")):
-            continue  # a blank number only after "số"
+    spans = [(m.start(), m.end()) for m in anchors]
+    spans += [(m.start("rest"), m.end()) for m in _BLANK_CODE.finditer(text)]
+    for start, end in spans:
         code = parse_code(text[start:end])
-        if code is None:
-            continue
-        defects = list(code.defects)
-        dtype = _type_name(tb.group("type")) if tb else None
-        if tb and lookback.endswith("số") and number:
-            defects.append("missing_space")
-        if dtype is None and code.type_code:
-            dtype = patterns.doc_type_codes().get(code.type_code.upper())
-        if dtype and code.type_code and dtype.code:
-            allowed = {c.upper() for c in (dtype.code, dtype.party_code, dtype.informal_code) if c}
-            if code.type_code.upper() not in allowed:
-                defects.append("type_mismatch")
-        f = _Found(
-            start=start - (len(lookback) - tb.start()) if tb else start,
-            end=end,
-            form="party" if code.party else "state",
-            doc_type=dtype.name if dtype else ("Công văn" if not code.type_code else None),
-            number=number,
-            symbol=code.symbol,
-            key=code.key,
-            code_type=code.type_code,
-            defects=defects,
-            typed=tb is not None,
-        )
-        _finish(text, f)
-        out.append(f)
+        if code and (f := _code_found(text, start, end, code)):
+            out.append(f)
     for m in _MALFORMED.finditer(text):
-        tb = before_rx.search(text[max(0, m.start() - 60) : m.start()])
-        dtype = _type_name(tb.group("type")) if tb else None
         code = parse_code(f"{m.group('num')}/{m.group('year')}/{m.group('sym')}")
-        if code is None:
-            continue
-        f = _Found(
-            start=m.start() - (len(text[max(0, m.start() - 60) : m.start()]) - tb.start())
-            if tb
-            else m.start(),
-            end=m.end(),
-            form="state",
-            doc_type=dtype.name if dtype else None,
-            number=code.number,
-            symbol=text[m.start("year") : m.end()],
-            key=code.key,
-            code_type=code.type_code,
-            defects=["malformed_code"],
-            typed=tb is not None,
-        )
-        _finish(text, f)
-        out.append(f)
+        if code:
+            code.defects = ["malformed_code"]
+            if f := _code_found(text, m.start(), m.end(), code, text[m.start("year") : m.end()]):
+                out.append(f)
+    for m in _spaced_code().finditer(text):
+        # "số 84 QĐ/TWĐTN": a space stands for the number's separator
+        rest = m.group("rest")
+        sep = regex.search(rf"[/\-_{DASHES}]", rest)
+        party = sep is not None and sep.group(0) == "/"  # "QĐ/TW" after the number: Party
+        code = parse_code(m.group("num") + ("-" if party else "/") + rest)
+        if code:
+            code.defects = [*code.defects, "missing_separator"]
+            if f := _code_found(text, m.start("num"), m.end(), code):
+                out.append(f)
+
+
+@cache
+def _spaced_code() -> regex.Pattern[str]:
+    codes = "|".join(sorted(patterns.doc_type_codes(), key=len, reverse=True))
+    return regex.compile(
+        rf"(?<!\p{{L}})số[ \t]*:?[ \t]*(?P<num>\d{{1,5}})[ \t]+"
+        rf"(?P<rest>(?:{codes})(?:{_SEP}{_PART})+)(?![\p{{L}}\d])"
+    )
 
 
 def _finish(text: str, f: _Found) -> None:
@@ -328,33 +458,76 @@ def _finish(text: str, f: _Found) -> None:
         f.issuer, f.end = iss
 
 
+def _party_name_end(text: str, pos: int, stop: int) -> int | None:
+    """Where a Party resolution's name that starts before ``pos`` ends: its first "lần thứ",
+    "khoá" or "Trung ương N" before ``stop``, extended over the ones that follow closely
+    ("Hội nghị lần thứ 9 Ban Chấp hành Trung ương Đảng khoá IX")."""
+    m = _PARTY_NAME_END.search(text, pos, min(len(text), pos + 160))
+    if m is None or m.start() > stop:
+        return None
+    end: int = m.end()
+    while (
+        nxt := _PARTY_NAME_END.search(text, end, min(len(text), end + 60))
+    ) and nxt.start() < stop:
+        end = nxt.end()
+    return end
+
+
+def _named(text: str, start: int, end: int, kind: str) -> _Found | None:
+    """A document cited by name, from ``start`` to ``end`` (a "năm 2022" after it is added)."""
+    name = text[start:end].rstrip(' ,\t\n”"')
+    year = _NAME_YEAR.match(text, start + len(name))
+    if year:
+        name += year.group(0)
+    title = collapse_spaces(name)
+    if not 2 <= len(title.split()) <= 25:
+        return None
+    f = _Found(
+        start=start,
+        end=start + len(name),
+        form="named",
+        doc_type=kind,
+        title=title,
+        key=title,
+        typed=True,
+    )
+    _finish(text, f)
+    return f
+
+
 def _scan_named(text: str, out: list[_Found]) -> None:
     for m in _NAMED.finditer(text):
         start = m.start()
+        kind = collapse_spaces(m.group("type"))
+        # a listed name ("Luật doanh nghiệp", "Luật đa dạng sinh học"), whatever its case
+        listed = None if kind == "Nghị quyết" else lawnames.name_end(text, start)
+        if kind == "Nghị quyết":
+            shaped = True
+        elif kind == "Luật":
+            shaped = bool(_LAW_NAME.match(text, m.end()) or _LOWER_LAW.match(text, m.end()))
+        elif kind == "Pháp lệnh":
+            shaped = bool(_LAW_NAME.match(text, m.end()) or _LOWER_ORDINANCE.match(text, m.end()))
+        else:  # "Hiến pháp năm 2013", "Bộ luật Dân sự"; "Hiến pháp và pháp luật" is no citation
+            shaped = bool(_LAW_NAME.match(text, m.end()))
+        if not shaped:
+            if listed and (f := _named(text, start, listed, kind)):
+                out.append(f)
+            continue
         amending = text.startswith("sửa đổi", m.end())
         stop_rx = _AMENDING_STOP if amending else _NAME_STOP
         stop = stop_rx.search(text, m.end(), min(len(text), m.end() + 200))
         end = stop.start() if stop else min(len(text), m.end() + 200)
-        name = text[start:end].rstrip(' ,\t\n”"')
-        kind = collapse_spaces(m.group("type"))
         if kind == "Nghị quyết":
-            party = _PARTY_NAME_END.search(text, m.end(), m.end() + 160)
-            if not party:
+            party_end = _party_name_end(text, m.end(), end)
+            if party_end is None:
                 continue
-            name = text[start : party.end()]
-            end = party.end()
-        year = _NAME_YEAR.match(text, start + len(name))
-        if year:
-            name += year.group(0)
-        end = start + len(name)
-        title = collapse_spaces(name)
-        if len(title.split()) < 2 or len(title.split()) > 25:
-            continue
-        f = _Found(
-            start=start, end=end, form="named", doc_type=kind, title=title, key=title, typed=True
-        )
-        _finish(text, f)
-        out.append(f)
+            end = party_end
+        else:
+            # a listed name longer than what the capitals gave ("Pháp lệnh Thuế thu nhập đối
+            # với người có thu nhập cao") is the name
+            end = max(end, listed or 0)
+        if f := _named(text, start, end, kind):
+            out.append(f)
 
 
 def _scan_charter(text: str, out: list[_Found]) -> None:
@@ -374,20 +547,37 @@ def _scan_charter(text: str, out: list[_Found]) -> None:
 
 
 def _scan_short(text: str, out: list[_Found]) -> None:
-    for m in _short_form().finditer(text):
-        if _UNIT_AFTER.match(text, m.end()):
+    shorts = [
+        (m.start(), m.end(), m.group("type"), m.group("num")) for m in _short_form().finditer(text)
+    ]
+    # in lower case ("nghị định 68") the type word is as often a verb or a noun ("quyết định 3
+    # việc"): only the numbers of documents cited in full here are looked for, number first
+    # (digits are rarer than the letters a type word starts with)
+    full = {(f.doc_type, f.number.lstrip("0")) for f in out if f.form != "short" and f.number}
+    names = sorted({t[0].lower() + t[1:] for t, _ in full if t}, key=len, reverse=True)
+    numbers = sorted({n for _, n in full if n.isdigit()}, key=len, reverse=True)
+    if names and numbers:
+        alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in names)
+        before = regex.compile(rf"(?r)(?<![\p{{L}}\d])(?P<type>{alt})\s+(?:số\s+)?$")
+        for m in regex.finditer(rf"(?<=\s)(?P<num>0*(?:{'|'.join(numbers)}))" + _SHORT_TAIL, text):
+            tb = before.search(text, max(0, m.start() - 40), m.start())
+            if tb:
+                shorts.append((tb.start(), m.end(), tb.group("type"), m.group("num")))
+    for start, end, word, number in shorts:
+        if _UNIT_AFTER.match(text, end):
             continue
-        dtype = _type_name(m.group("type"))
+        dtype = _type_name(word)
         if dtype is None:
             continue
         f = _Found(
-            start=m.start(),
-            end=m.end(),
+            start=start,
+            end=end,
             form="short",
             doc_type=dtype.name,
-            number=m.group("num"),
+            number=number,
             defects=["short_form"],
             typed=True,
+            lower=word[:1].islower(),
         )
         _finish(text, f)
         out.append(f)
@@ -454,6 +644,8 @@ def extract_citations(text: str, exclude: list[Span] | None = None) -> list[Cita
     if exclude:
         found = [f for f in found if not any(f.start < s.end and s.start < f.end for s in exclude)]
     _resolve(text, found)
+    # a lower-case short form stays only when it abbreviates a full mention of its own type
+    found = [f for f in found if not (f.lower and f.key is None)]
     first_dated: dict[str, str] = {}
     for f in found:
         if f.key and f.date and f.date.value and compare_key(f.key) not in first_dated:

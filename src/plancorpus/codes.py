@@ -16,7 +16,8 @@ from . import patterns
 from .vietnamese import DASHES
 
 _LETTERS = r"A-Za-zĐđ"
-_PART = rf"[{_LETTERS}][{_LETTERS}&]*"
+# the legislature adds its term: "55/2001/QH10", "…/UBTVQH15"
+_PART = rf"[{_LETTERS}][{_LETTERS}&]*(?:(?<=QH)\d{{1,2}})?"
 
 # Written code, before normalisation: separators may carry spaces, en dashes, underscores,
 # dots, and a line break.
@@ -55,6 +56,19 @@ def is_known_issuer(code: str) -> bool:
     table = patterns.official_case()
     head = code.split("-")[0].upper()
     return head in table or code.upper() in table
+
+
+def _unglue(part: str) -> tuple[str, str] | None:
+    """A type code glued to a known issuer code ("NQCP" → NQ + CP), or None."""
+    known = patterns.official_case()
+    types = patterns.doc_type_codes()
+    if part in known:
+        return None
+    for code in sorted(types, key=len, reverse=True):
+        rest = part[len(code) :]
+        if part.startswith(code) and len(rest) >= 2 and rest in known and rest not in types:
+            return code, rest
+    return None
 
 
 def parse_code(raw: str) -> Code | None:
@@ -127,6 +141,10 @@ def parse_code(raw: str) -> Code | None:
         if len(parts) >= 2 and upper[0] in type_codes:
             type_code = official(parts[0])
             body = parts[1:]
+        elif glued := _unglue(upper[0]):
+            # "30c/NQCP", "2468/QĐUBND": the dash between type and issuer was lost
+            type_code, body = official(glued[0]), [glued[1], *parts[1:]]
+            defects.append("missing_separator")
         issuer = "-".join(official(p) for p in body)
         canon = f"{type_code}-{issuer}" if type_code else issuer
         key = f"{number}/{year + '/' if year else ''}{canon}" if number else None

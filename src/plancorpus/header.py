@@ -50,9 +50,15 @@ class Header:
     notes: list[tuple[str, str]] = field(default_factory=list)
 
 
+_MOTTO_WORDS = ("cộng", "hoà xã", "chủ nghĩa")
+
+
 def _is_motto(text: str) -> bool:
     key = compare_key(text)
     if key in _MOTTO or any(key.startswith(m) for m in _MOTTO):
+        return True
+    # a piece of the motto broken over lines ("CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    if any(w in key for w in _MOTTO_WORDS) and any(key in m for m in _MOTTO):
         return True
     return MOTTO_FOLDED.search(fold_ascii(text)) is not None  # OCR may slip on the marks
 
@@ -127,12 +133,16 @@ def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
     issuer_cells: list[Cell] = []
     vv: list[Cell] = []
     in_vv = False
+    number_label = False  # "Số:" alone, its code on the next line (web tables)
     for _, cell in _header_cells(lines, zones.header):
         t = cell.text.strip()
-        if SEPARATOR.match(t) or _is_motto(t):
+        if SEPARATOR.match(t) or _is_motto(t) or t == "|":
             in_vv = False
             continue
-        m = _NUMBER.match(t)
+        m = _NUMBER.match(("Số: " + t) if number_label else t)
+        number_label = bool(m) and not m.group("code") and h.code is None
+        if number_label:
+            continue
         if m and h.code is None and ("/" in t or "-" in t):
             _read_number(h, cell, m)
             in_vv = False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 
@@ -190,17 +190,27 @@ def judge(line: str) -> tuple[str | None, int]:
     return best, seen0
 
 
+def _majority(lines: list[str], hint: str | None) -> str | None:
+    """The document's encoding: ``hint`` if given, else the verdict of a sample of lines."""
+    if hint:
+        return hint
+    votes: Counter[str] = Counter()
+    suspects = [line for line in lines if _SUSPECT.search(line)]
+    for line in suspects[:200]:
+        enc, n = judge(line)
+        if enc and n >= 3:
+            votes[enc] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
 def decide(lines: list[str], hint: str | None = None) -> list[str | None]:
     """For each line, the legacy encoding to convert it from, or None. ``hint`` (from a font
     name, or the caller's knowledge) decides lines too short to judge on their own; without
     it, the document's majority does."""
-    suspects = [k for k, line in enumerate(lines) if _SUSPECT.search(line)]
-    votes: Counter[str] = Counter()
-    for k in suspects[:200]:  # a sample decides the document's encoding
-        enc, n = judge(lines[k])
-        if enc and n >= 3:
-            votes[enc] += 1
-    majority = hint or (votes.most_common(1)[0][0] if votes else None)
+    return _decide(lines, _majority(lines, hint))
+
+
+def _decide(lines: list[str], majority: str | None) -> list[str | None]:
     verdicts = [_judge_with(line, majority) if majority else judge(line) for line in lines]
     out: list[str | None] = []
     for line, (enc, n) in zip(lines, verdicts, strict=True):
@@ -216,18 +226,46 @@ def decide(lines: list[str], hint: str | None = None) -> list[str | None]:
     return out
 
 
+_SUSPECT_WORD = regex.compile(r"\S*(?:" + _SUSPECT.pattern + r")\S*", flags=regex.V1)
+
+
+def _mop_words(line: str, encoding: str) -> str:
+    """A Unicode line with a stray legacy word left in it ("của ñy ban", where one run kept
+    its TCVN3 bytes): each word that only reads as Vietnamese once converted is converted."""
+
+    def fix(m: regex.Match[str]) -> str:
+        word = m.group(0)
+        new = convert(word, encoding)
+        good0, _ = _score(word)
+        good1, seen1 = _score(new)
+        return new if seen1 and good1 == seen1 and good1 > good0 else word
+
+    return str(_SUSPECT_WORD.sub(fix, line))
+
+
+def _edits(lines: list[str], hint: str | None) -> Iterator[tuple[int, str, str | None]]:
+    """(line index, new line, encoding converted from or None for a word-level repair) for
+    every line that changes."""
+    majority = _majority(lines, hint)
+    for k, (line, enc) in enumerate(zip(lines, _decide(lines, majority), strict=True)):
+        if enc:
+            yield k, convert(line, enc), enc
+        elif majority and _SUSPECT.search(line):
+            new = _mop_words(line, majority)
+            if new != line:
+                yield k, new, None
+
+
 def repair(text: str, hint: str | None = None) -> tuple[str, Counter[str]]:
     """Convert the legacy-encoded lines of ``text``; returns the text and how many lines were
     converted from each encoding."""
     lines = text.split("\n")
     counts: Counter[str] = Counter()
-    fixed = []
-    for line, enc in zip(lines, decide(lines, hint), strict=True):
+    for k, new, enc in _edits(lines, hint):
         if enc:
             counts[enc] += 1
-            line = convert(line, enc)
-        fixed.append(line)
-    return "\n".join(fixed), counts
+        lines[k] = new
+    return "\n".join(lines), counts
 
 
 def repair_mapped(mt: MappedText, hint: str | None = None) -> tuple[MappedText, Counter[str]]:
@@ -236,15 +274,15 @@ def repair_mapped(mt: MappedText, hint: str | None = None) -> tuple[MappedText, 
     if not _SUSPECT.search(mt.text):
         return mt, counts
     lines = mt.text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
     edits: list[Edit] = []
-    pos = 0
-    for line, enc in zip(lines, decide(lines, hint), strict=True):
+    for k, new, enc in _edits(lines, hint):
         if enc:
-            new = convert(line, enc)
             counts[enc] += 1
-            if new != line:
-                edits.append((pos, pos + len(line), new))
-        pos += len(line) + 1
+        if new != lines[k]:
+            edits.append((starts[k], starts[k] + len(lines[k]), new))
     return (mt.edit(edits) if edits else mt), counts
 
 

@@ -68,7 +68,8 @@ def split_lines(text: str) -> list[Line]:
 
 # A column gap: a tab, three or more spaces, or two spaces after closing punctuation
 # ("- Lưu: VT, VP.  Lê Anh Tuấn").
-_GAP_WIDE = regex.compile(r"[ ]*\t[ \t]*|[ ]{3,}")
+# a tab, three spaces or a table rule ("|", from web pages and markdown tables) part two cells
+_GAP_WIDE = regex.compile(r"[ ]*\t[ \t]*|[ ]{3,}|[ \t]*\|[ \t]*")
 _GAP_AFTER_PUNCT = regex.compile(r"(?<=[.;:,)])[ ]{2,}")
 
 

@@ -15,6 +15,7 @@ from itertools import islice
 from .campaigns import find_campaigns
 from .citations import extract_citations
 from .clean import Note, clean
+from .codes import parse_code
 from .dates import find_dates
 from .header import issuer_from_body, issuer_from_closing, read_header
 from .layout import Zones, find_zones
@@ -132,8 +133,17 @@ def stage_dates(ctx: Context) -> None:
 
 
 def stage_citations(ctx: Context) -> None:
-    own = [f.span for f in (ctx.plan.number,) if f is not None and f.span is not None]
-    ctx.plan.citations = extract_citations(ctx.text, exclude=own)
+    p = ctx.plan
+    own = [f.span for f in (p.number,) if f is not None and f.span is not None]
+    found = extract_citations(ctx.text, exclude=own)
+    # a title that restates the document's own number ("NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ
+    # 61/1998/NĐ-CP NGÀY …") does not cite it; an appendix that does ("Ban hành kèm theo Quyết
+    # định số …") is kept
+    code = parse_code(f"{p.number.value}/{p.symbol.value}") if p.number and p.symbol else None
+    if code and code.key:
+        _, title_end = _offsets(ctx, _zones(ctx).title)
+        found = [c for c in found if not (c.key == code.key and c.span.start < title_end)]
+    p.citations = found
 
 
 def stage_period(ctx: Context) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..models import Furniture, FurnitureKind, SigningStamp
+from ..vietnamese import is_upper_text
 
 
 @dataclass
@@ -257,7 +258,25 @@ def assemble(pages: list[Page]) -> Assembled:
         lines, stamps = take_stamps(column_lines(body), page.number)
         signing.extend(stamps)
         chunk = "\n".join(lines)
+        if chunks:
+            sep = "\n" if _runs_on(chunks[-1], chunk) else "\n\n"
+            chunks.append(sep)
+            pos += len(sep)
         starts.append(pos)
         chunks.append(chunk)
-        pos += len(chunk) + 2
-    return Assembled("\n\n".join(chunks), starts, furniture, signing)
+        pos += len(chunk)
+    return Assembled("".join(chunks), starts, furniture, signing)
+
+
+_SENTENCE_END = regex.compile(r"[.:;!?…)\]”\"]\s*$")
+_LABEL_START = regex.compile(r"^\s*(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """Does a sentence run on over the page break? The page ends without closing its sentence
+    (no final stop, not a heading) and the next page does not open a numbered item."""
+    last = before.rstrip().rpartition("\n")[2]
+    first = after.lstrip().partition("\n")[0]
+    if not last or not first or _SENTENCE_END.search(last):
+        return False
+    return not (is_upper_text(last) or _LABEL_START.match(last) or _LABEL_START.match(first))
