@@ -137,6 +137,18 @@ def test_laws_and_party_documents_by_name():
     assert c.title == "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
     c = one("Căn cứ Điều lệ Đảng;")
     assert c.title == "Điều lệ Đảng"
+    # named again without its year: the same law, when the text names only one year
+    cites = extract_citations(
+        "Căn cứ Luật Thi đua, khen thưởng năm 2022; theo quy định của Luật Thi đua, khen thưởng."
+    )
+    assert [(c.key, c.title) for c in cites] == [
+        ("Luật Thi đua, khen thưởng năm 2022", "Luật Thi đua, khen thưởng năm 2022"),
+        ("Luật Thi đua, khen thưởng năm 2022", "Luật Thi đua, khen thưởng"),
+    ]
+    cites = extract_citations(
+        "Luật Đất đai năm 2003 và Luật Đất đai năm 2013 khác nhau; Luật Đất đai quy định"
+    )
+    assert [c.key for c in cites][-1] == "Luật Đất đai"  # two years named: left as written
 
 
 def test_messy_codes():
@@ -344,7 +356,8 @@ def test_check_year_and_plan_date():
         "Số: 5/KH-UBND       Hà Giang, ngày 10 tháng 3 năm 2021\n\nKẾ HOẠCH\nVề việc thử\n\n"
         "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2019 của Chính phủ;\n"
         "Căn cứ Quyết định số 7/QĐ-UBND ngày 20/5/2021 của UBND tỉnh;\n"
-        "Căn cứ Công văn số 9/XYZQ-VP ngày 02/01/2021;\n",
+        "Căn cứ Công văn số 9/XYZQ-VP ngày 02/01/2021;\n"
+        "Căn cứ Nghị quyết số 55/2001/QH10 của Quốc hội;\n",  # QH10: the 10th legislature
         "p.txt",
     )
     kinds = sorted(f.kind for f in check_citations(p))

@@ -220,6 +220,8 @@ _NAME_STOP_COMMON = (
     # "Luật Doanh nghiệp, riêng 9 tháng…": a number (not a year after "năm") ends the name
     r"|,\s+(?=(?:(?!ngày\b)\S+\s+){0,4}?(?<!năm\s)\d)"
     r"|\snhư\s+sau\b"
+    # a law's year ends its name ("Luật Đất đai năm 2013| khác…"); the year is added back
+    r"|\snăm\s+\d{4}\b"
 )
 _NAME_STOP = regex.compile(
     _NAME_STOP_COMMON
@@ -630,6 +632,25 @@ def _resolve(text: str, found: list[_Found]) -> None:
             ):
                 f.key, f.symbol = g.key, g.symbol
                 break
+    # a law named without its year is the one named with it elsewhere in the text ("Luật Thi
+    # đua, khen thưởng" after "Luật Thi đua, khen thưởng năm 2022"), when only one year is
+    # named
+    versions: dict[str, set[str]] = {}
+    for f in found:
+        if f.form == "named" and f.key and _NAME_YEAR_END.search(f.key):
+            versions.setdefault(_name_base(f.key), set()).add(f.key)
+    for f in found:
+        if f.form == "named" and f.key and not _NAME_YEAR_END.search(f.key):
+            keys = versions.get(_name_base(f.key), set())
+            if len(keys) == 1:
+                f.key = next(iter(keys))
+
+
+_NAME_YEAR_END = regex.compile(r"\s+năm\s+\d{4}$")
+
+
+def _name_base(name: str) -> str:
+    return compare_key(_NAME_YEAR_END.sub("", name))
 
 
 def extract_citations(text: str, exclude: list[Span] | None = None) -> list[Citation]:

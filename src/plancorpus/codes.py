@@ -55,7 +55,8 @@ def official(code: str) -> str:
 def is_known_issuer(code: str) -> bool:
     table = patterns.official_case()
     head = code.split("-")[0].upper()
-    return head in table or code.upper() in table
+    # the legislature's codes carry its term: "QH10", "UBTVQH15"
+    return head in table or code.upper() in table or head.rstrip("0123456789") in table
 
 
 def _unglue(part: str) -> tuple[str, str] | None:

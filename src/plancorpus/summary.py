@@ -63,7 +63,7 @@ def render(plan: Plan, max_outline: int = 60) -> str:
     lines.extend(outline)
     if total > len(outline):
         lines.append(f"    … {total - len(outline)} more")
-    lines.append(f"  citations  {len(plan.citations)}")
+    lines.append(f"  citations  {len(plan.citations)}" + _cited(plan))
     for s in plan.signers:
         chain = " / ".join(f"{c.authority} {c.on_behalf_of}".strip() for c in s.chain)
         parts = [p for p in (chain, s.title, s.name) if p]
@@ -83,3 +83,17 @@ def render(plan: Plan, max_outline: int = 60) -> str:
     for w in plan.warnings:
         lines.append(f"  warning    {w.code}: {w.message}")
     return "\n".join(lines)
+
+
+def _cited(plan: Plan, limit: int = 8) -> str:
+    """The distinct documents cited, with their dates: ": 98/2023/NĐ-CP (2023-12-31); …"."""
+    seen: dict[str, str | None] = {}
+    for c in plan.citations:
+        if c.key:
+            date = c.date.value if c.date else c.resolved_date
+            seen[c.key] = seen.get(c.key) or date
+    if not seen:
+        return ""
+    items = [f"{k} ({d})" if d else k for k, d in list(seen.items())[:limit]]
+    more = f"; … {len(seen) - limit} more" if len(seen) > limit else ""
+    return ": " + "; ".join(items) + more
