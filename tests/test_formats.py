@@ -410,6 +410,21 @@ def test_docx_guide_and_decree():
         ("TM.", "CHÍNH PHỦ", "THỦ TƯỚNG", "Nguyễn Xuân Phúc")
     ]
     assert d.sections[0].label == "Chương I" and d.sections[0].children[0].label == "Điều 1"
+    # pages as Word last laid them out: the file records 19 w:lastRenderedPageBreak marks
+    assert d.input.pages == 20 and d.signers[0].span.page == 20
+    assert d.sections[0].span.page == 1 and p.input.pages == 8  # the guide: 7 marks
+
+
+def test_docx_page_marks():
+    from plancorpus.readers.docx import _PAGE_BREAK as BREAK
+    from plancorpus.readers.docx import _RENDERED_BREAK as RENDERED
+    from plancorpus.readers.docx import _pages
+
+    # explicit breaks count when Word recorded no layout
+    assert _pages(f"một\n{BREAK}hai\n{BREAK}ba") == ("một\nhai\nba", [0, 4, 8])
+    # with a recorded layout the explicit breaks are ignored (Word marks both at a break)
+    assert _pages(f"một{RENDERED}\n{BREAK}hai{RENDERED}ba") == ("một\nhaiba", [0, 3, 7])
+    assert _pages("không có trang") == ("không có trang", [])
 
 
 # --- the legacy tables against iconv -------------------------------------------------------------

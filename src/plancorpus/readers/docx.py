@@ -146,8 +146,12 @@ class _Reader:
                 parts.append(child.text or "")
             elif tag == W + "tab":
                 parts.append("\t")
+            elif tag == W + "br" and child.get(W + "type") == "page":
+                parts.append("\n" + _PAGE_BREAK)
             elif tag in (W + "br", W + "cr"):
                 parts.append("\n")
+            elif tag == W + "lastRenderedPageBreak":
+                parts.append(_RENDERED_BREAK)
             elif tag == W + "noBreakHyphen":
                 parts.append("-")
             elif tag == W + "sym":
@@ -198,6 +202,9 @@ class _Reader:
         label = self._label(ppr, style)
         if label and text.strip():
             text = f"{label} {text.lstrip()}"
+        brk = ppr.find(W + "pageBreakBefore") if ppr is not None else None
+        if brk is not None and _attr(brk, "val") not in ("0", "false"):
+            text = _PAGE_BREAK + text
         lines = [text]
         seen = set()
         for box in boxes:
@@ -241,6 +248,30 @@ class _Reader:
         return table_lines(rows)
 
 
+# Page breaks, marked in the text while reading and taken out after: where Word last laid out a
+# page (w:lastRenderedPageBreak, written by Word when it saves) and explicit breaks.
+_RENDERED_BREAK = "\ue000"
+_PAGE_BREAK = "\ue001"
+
+
+def _pages(text: str) -> tuple[str, list[int]]:
+    """The text without page marks, and the offsets where pages start. The pages Word last
+    rendered are used when the file records them, else the explicit page breaks; a file with
+    neither has no pages."""
+    mark = _RENDERED_BREAK if _RENDERED_BREAK in text else _PAGE_BREAK
+    out: list[str] = []
+    starts = [0]
+    pos = 0
+    for piece in regex.split(f"([{_RENDERED_BREAK}{_PAGE_BREAK}])", text):
+        if piece == mark:
+            if pos > starts[-1]:
+                starts.append(pos)
+        elif piece not in (_RENDERED_BREAK, _PAGE_BREAK):
+            out.append(piece)
+            pos += len(piece)
+    return "".join(out), (starts if len(starts) > 1 else [])
+
+
 def read_docx(data: bytes) -> Extracted:
     info = SourceInfo(format="docx")
     try:
@@ -274,8 +305,10 @@ def read_docx(data: bytes) -> Extracted:
                 if line.strip():
                     kind: FurnitureKind = "running_header" if "header" in name else "running_footer"
                     furniture.append(Furniture(text=line.strip(), kind=kind))
-    mapped, counts = repair_mapped(MappedText.identity("\n".join(lines)))
-    out = Extracted(text=mapped, info=info, furniture=furniture)
+    text, page_starts = _pages("\n".join(lines))
+    mapped, counts = repair_mapped(MappedText.identity(text))
+    out = Extracted(text=mapped, info=info, furniture=furniture, page_starts=page_starts)
+    info.pages = len(page_starts) or None
     if reader.converted or counts:
         enc = counts.most_common(1)[0][0] if counts else "legacy font"
         info.legacy_encoding = enc if counts else "tcvn3/vni (by font)"
