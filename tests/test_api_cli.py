@@ -159,3 +159,23 @@ def test_cli_folder_and_missing_file(capsys, tmp_path: Path):
     rows = [json.loads(line) for line in captured.out.splitlines()]
     assert len(rows) == len(list(SAMPLES.glob("*.txt")))
     assert "text" not in rows[0]
+
+
+def test_cli_stops_quietly_when_the_reader_goes_away():
+    """`plancorpus parse … | head -1`: no traceback when the pipe closes."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from plancorpus.cli import main; sys.exit(main())",
+         "parse", *[str(SAMPLES)] * 40],  # more output than a pipe holds
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert b"[ok]" in first
+    assert "Traceback" not in err
