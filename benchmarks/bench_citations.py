@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from plancorpus import extract_citations, patterns
+from results import record
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -77,8 +78,7 @@ def main() -> int:
     )
     print(table)
     if args.record:
-        with (ROOT / "benchmarks" / "RESULTS.md").open("a", encoding="utf-8") as fh:
-            fh.write("\n" + table + "\n")
+        record(table)
     return 0
 
 

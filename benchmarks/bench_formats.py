@@ -28,6 +28,7 @@ import plancorpus
 from plancorpus import ocr
 from plancorpus.evaluate import score_text
 from plancorpus.readers import read_file
+from results import record
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "corpus" / "real"
@@ -148,8 +149,7 @@ def main() -> int:
     table = "\n".join([head, "", *speed(args.repeat), *accuracy(not args.no_ocr)])
     print(table)
     if args.record:
-        with (ROOT / "benchmarks" / "RESULTS.md").open("a", encoding="utf-8") as fh:
-            fh.write("\n" + table + "\n")
+        record(table)
     return 0
 
 

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import plancorpus
+from results import record
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -66,10 +67,7 @@ def main() -> int:
     table = "\n".join(lines)
     print(table)
     if args.record:
-        out = ROOT / "benchmarks" / "RESULTS.md"
-        with out.open("a", encoding="utf-8") as fh:
-            fh.write("\n" + table + "\n")
-        print(f"appended to {out}", file=sys.stderr)
+        record(table)
     return 0
 
 

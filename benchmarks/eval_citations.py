@@ -22,6 +22,7 @@ from pathlib import Path
 
 from plancorpus import parse
 from plancorpus.evaluate import CitationScore, load_gold, score_citations
+from results import record
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -78,13 +79,12 @@ def main() -> int:
     if args.verbose:
         print("\n" + details(score))
     if args.record:
-        with (ROOT / "benchmarks" / "RESULTS.md").open("a", encoding="utf-8") as fh:
-            fh.write(
-                f"\n### citation accuracy on the annotated set ({date.today().isoformat()}, "
-                f"Python {platform.python_version()})\n\n"
-                "benchmarks/citations/gold.toml, each document parsed from its original file\n\n"
-                f"{table}\n"
-            )
+        record(
+            f"### citation accuracy on the annotated set ({date.today().isoformat()}, "
+            f"Python {platform.python_version()})\n\n"
+            "benchmarks/citations/gold.toml, each document parsed from its original file\n\n"
+            + table
+        )
     return 0
 
 

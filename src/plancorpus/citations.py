@@ -263,15 +263,12 @@ def _type_before() -> regex.Pattern[str]:
 @cache
 def _short_form() -> regex.Pattern[str]:
     names = [d.name for d in patterns.doc_types() if d.name not in ("Luật", "Bộ luật")]
-    return _short_pattern(names, r"[1-9]\d{0,3}|0[1-9]\d{0,2}")
-
-
-def _short_pattern(names: list[str], numbers: str) -> regex.Pattern[str]:
     alt = "|".join(
         regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(names, key=len, reverse=True)
     )
     return regex.compile(
-        rf"(?<!\d\s)(?<!\d)\b(?P<type>{alt})\s+(?:số\s+)?(?P<num>{numbers})" + _SHORT_TAIL
+        rf"(?<!\d\s)(?<!\d)\b(?P<type>{alt})\s+(?:số\s+)?(?P<num>[1-9]\d{{0,3}}|0[1-9]\d{{0,2}})"
+        + _SHORT_TAIL
     )
 
 
@@ -638,10 +635,10 @@ def _resolve(text: str, found: list[_Found]) -> None:
     versions: dict[str, set[str]] = {}
     for f in found:
         if f.form == "named" and f.key and _NAME_YEAR_END.search(f.key):
-            versions.setdefault(_name_base(f.key), set()).add(f.key)
+            versions.setdefault(name_base(f.key), set()).add(f.key)
     for f in found:
         if f.form == "named" and f.key and not _NAME_YEAR_END.search(f.key):
-            keys = versions.get(_name_base(f.key), set())
+            keys = versions.get(name_base(f.key), set())
             if len(keys) == 1:
                 f.key = next(iter(keys))
 
@@ -649,8 +646,9 @@ def _resolve(text: str, found: list[_Found]) -> None:
 _NAME_YEAR_END = regex.compile(r"\s+năm\s+\d{4}$")
 
 
-def _name_base(name: str) -> str:
-    return compare_key(_NAME_YEAR_END.sub("", name))
+def name_base(name: str) -> str:
+    """A name cited without its year, for comparison: "Luật Đất đai năm 2013" → "luật đất đai"."""
+    return str(_NAME_YEAR_END.sub("", compare_key(name)))
 
 
 def extract_citations(text: str, exclude: list[Span] | None = None) -> list[Citation]:

@@ -9,6 +9,7 @@ the symbol as written (dashes normalised), the canonical key and the defects it 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -59,15 +60,23 @@ def is_known_issuer(code: str) -> bool:
     return head in table or code.upper() in table or head.rstrip("0123456789") in table
 
 
+@cache
+def _issuer_only_codes() -> frozenset[str]:
+    return frozenset(patterns.official_case()) - frozenset(patterns.doc_type_codes())
+
+
+@cache
+def _type_codes_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(patterns.doc_type_codes(), key=len, reverse=True))
+
+
 def _unglue(part: str) -> tuple[str, str] | None:
     """A type code glued to a known issuer code ("NQCP" → NQ + CP), or None."""
-    known = patterns.official_case()
-    types = patterns.doc_type_codes()
-    if part in known:
+    if part in patterns.official_case():
         return None
-    for code in sorted(types, key=len, reverse=True):
+    for code in _type_codes_longest_first():
         rest = part[len(code) :]
-        if part.startswith(code) and len(rest) >= 2 and rest in known and rest not in types:
+        if part.startswith(code) and len(rest) >= 2 and rest in _issuer_only_codes():
             return code, rest
     return None
 

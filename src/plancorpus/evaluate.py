@@ -14,9 +14,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
 from rapidfuzz.distance import Levenshtein
 
+from .citations import name_base
 from .models import Citation
 from .vietnamese import compare_key
 
@@ -56,8 +56,6 @@ def score_text(predicted: str, truth: str) -> TextScore:
 
 
 # --- citations against a hand-annotated set --------------------------------------------------
-
-_NAME_YEAR_END = regex.compile(r"\s+năm\s+\d{4}$")
 
 
 @dataclass(frozen=True)
@@ -125,8 +123,7 @@ class CitationScore:
 
 
 def _match_key(key: str, named: bool) -> str:
-    k = compare_key(key)
-    return _NAME_YEAR_END.sub("", k) if named else k
+    return name_base(key) if named else compare_key(key)
 
 
 def score_citations(

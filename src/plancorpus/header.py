@@ -63,15 +63,23 @@ def _is_motto(text: str) -> bool:
     return MOTTO_FOLDED.search(fold_ascii(text)) is not None  # OCR may slip on the marks
 
 
+_LONE_NUMBER_LABEL = regex.compile(r"(?i)số\s*:?")
+
+
 def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:
-    """Cells of the header lines; a lone "Số:" is joined to the code cell after it."""
+    """Cells of the header lines; a lone "Số:" is joined to the code cell after it, on its
+    line or at the start of the next (web tables put it alone in its line)."""
     out: list[tuple[int, Cell]] = []
     for i in zone:
         row = cells(lines[i], after_punct=False)
+        if row and out and out[-1][0] == i - 1 and _LONE_NUMBER_LABEL.fullmatch(out[-1][1].text):
+            _, label = out.pop()
+            first = row[0]
+            row[0] = Cell(label.start, first.end, f"{label.text}\n{first.text}", label.column)
         merged: list[Cell] = []
         for cell in row:
             if merged and (
-                regex.fullmatch(r"(?i)số\s*:?", merged[-1].text.strip())
+                _LONE_NUMBER_LABEL.fullmatch(merged[-1].text.strip())
                 or (
                     regex.search(r"(?i)\b(?:ngày|tháng)\s*[.…_]*$", merged[-1].text)
                     and regex.match(r"(?i)(?:tháng|năm|[\d.…_/])", cell.text)
@@ -133,16 +141,12 @@ def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
     issuer_cells: list[Cell] = []
     vv: list[Cell] = []
     in_vv = False
-    number_label = False  # "Số:" alone, its code on the next line (web tables)
     for _, cell in _header_cells(lines, zones.header):
         t = cell.text.strip()
-        if SEPARATOR.match(t) or _is_motto(t) or t == "|":
+        if SEPARATOR.match(t) or _is_motto(t):
             in_vv = False
             continue
-        m = _NUMBER.match(("Số: " + t) if number_label else t)
-        number_label = bool(m) and not m.group("code") and h.code is None
-        if number_label:
-            continue
+        m = _NUMBER.match(t)
         if m and h.code is None and ("/" in t or "-" in t):
             _read_number(h, cell, m)
             in_vv = False

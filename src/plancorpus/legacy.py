@@ -203,14 +203,10 @@ def _majority(lines: list[str], hint: str | None) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def decide(lines: list[str], hint: str | None = None) -> list[str | None]:
-    """For each line, the legacy encoding to convert it from, or None. ``hint`` (from a font
-    name, or the caller's knowledge) decides lines too short to judge on their own; without
-    it, the document's majority does."""
-    return _decide(lines, _majority(lines, hint))
-
-
-def _decide(lines: list[str], majority: str | None) -> list[str | None]:
+def decide(lines: list[str], majority: str | None) -> list[str | None]:
+    """For each line, the legacy encoding to convert it from, or None. ``majority`` (the
+    document's encoding, see :func:`_majority`) decides lines too short to judge on their
+    own."""
     verdicts = [_judge_with(line, majority) if majority else judge(line) for line in lines]
     out: list[str | None] = []
     for line, (enc, n) in zip(lines, verdicts, strict=True):
@@ -247,7 +243,7 @@ def _edits(lines: list[str], hint: str | None) -> Iterator[tuple[int, str, str |
     """(line index, new line, encoding converted from or None for a word-level repair) for
     every line that changes."""
     majority = _majority(lines, hint)
-    for k, (line, enc) in enumerate(zip(lines, _decide(lines, majority), strict=True)):
+    for k, (line, enc) in enumerate(zip(lines, decide(lines, majority), strict=True)):
         if enc:
             yield k, convert(line, enc), enc
         elif majority and _SUSPECT.search(line):

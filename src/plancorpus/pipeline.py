@@ -15,7 +15,6 @@ from itertools import islice
 from .campaigns import find_campaigns
 from .citations import extract_citations
 from .clean import Note, clean
-from .codes import parse_code
 from .dates import find_dates
 from .header import issuer_from_body, issuer_from_closing, read_header
 from .layout import Zones, find_zones
@@ -37,6 +36,7 @@ class Context:
     zones: Zones | None = None
     legacy_suspect: bool = False
     read_status: str = "ok"
+    own_key: str | None = None  # the document's own number and symbol, canonical
 
     @property
     def text(self) -> str:
@@ -77,6 +77,7 @@ def stage_header(ctx: Context) -> None:
     plan = ctx.plan
     plan.issuer, plan.number, plan.symbol = h.issuer, h.number, h.symbol
     plan.place, plan.date, plan.doc_type, plan.title = h.place, h.date, h.doc_type, h.title
+    ctx.own_key = h.code.key if h.code else None
     ctx.notes.extend(h.notes)
     if h.draft:
         ctx.notes.append(("draft", "the header marks this copy as a draft (Dự thảo)"))
@@ -139,10 +140,9 @@ def stage_citations(ctx: Context) -> None:
     # a title that restates the document's own number ("NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ
     # 61/1998/NĐ-CP NGÀY …") does not cite it; an appendix that does ("Ban hành kèm theo Quyết
     # định số …") is kept
-    code = parse_code(f"{p.number.value}/{p.symbol.value}") if p.number and p.symbol else None
-    if code and code.key:
+    if ctx.own_key:
         _, title_end = _offsets(ctx, _zones(ctx).title)
-        found = [c for c in found if not (c.key == code.key and c.span.start < title_end)]
+        found = [c for c in found if not (c.key == ctx.own_key and c.span.start < title_end)]
     p.citations = found
 
 

@@ -7,11 +7,13 @@ furniture and e-signature stamps it set aside, a status, and notes for the plan'
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from ..clean import Note
+from ..legacy import repair_mapped
 from ..models import Furniture, SigningStamp, SourceInfo
 from ..textmap import MappedText
 
@@ -28,6 +30,28 @@ class Extracted:
     notes: list[Note] = field(default_factory=list)
     status: ReadStatus = "ok"
     legacy_suspect: bool = False
+
+
+def legacy_repaired(
+    text: str,
+    info: SourceInfo,
+    hint: str | None = None,
+    by_font: Counter[str] | None = None,
+) -> tuple[MappedText, list[Note]]:
+    """A reader's text with its legacy-encoded lines converted (``hint``: the encoding to
+    prefer), the encoding recorded on ``info``, and a note saying what was converted.
+    ``by_font`` counts the characters a reader already converted by their font."""
+    mapped, counts = repair_mapped(MappedText.identity(text), hint)
+    total = (by_font or Counter()) + counts
+    if not total:
+        return mapped, []
+    enc = total.most_common(1)[0][0]
+    info.legacy_encoding = enc
+    done = [f"{sum(counts.values())} lines by content"]
+    if by_font:
+        done.insert(0, f"{sum(by_font.values())} characters by their font")
+    message = f"text in {enc.upper()} converted to Unicode ({', '.join(done)})"
+    return mapped, [("legacy_encoding_converted", message)]
 
 
 def sniff(data: bytes) -> str:

@@ -13,12 +13,13 @@ import io
 import struct
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..legacy import convert, font_encoding, is_capitals_font, repair_mapped
+from ..legacy import convert, font_encoding, is_capitals_font
 from ..models import SourceInfo
 from ..textmap import MappedText
-from . import Extracted
+from . import Extracted, legacy_repaired
 from .numbering import Counters, Level
 from .tables import Cell, table_lines
 
@@ -185,37 +186,46 @@ def _lists(table: bytes, fib: _Fib) -> dict[int, tuple[int, dict[int, Level]]]:
     return out
 
 
-def _paragraphs(wd: bytes, table: bytes, fc_plc: int, lcb_plc: int) -> list[_Para]:
-    """Table flags of the paragraphs, from the PAPX pages (PlcBtePapx → FKP → grpprl)."""
+def _fkp_runs(
+    wd: bytes, table: bytes, fc_plc: int, lcb_plc: int, bx_size: int
+) -> Iterator[tuple[bytes, int, int, int]]:
+    """Every run of the formatted-disk pages a PlcBte points to: (the 512-byte page, fc start,
+    fc end, offset of the run's properties in the page, 0 for none). ``bx_size`` is the size
+    of an entry after the fc array: 13 in PAPX pages, 1 in CHPX pages."""
     if lcb_plc < 8:
-        return []
+        return
     n = (lcb_plc - 4) // 8
-    pages = [_u32(table, fc_plc + 4 * (n + 1) + 4 * i) & 0x3FFFFF for i in range(n)]
-    out = []
-    for pn in pages:
+    for i in range(n):
+        pn = _u32(table, fc_plc + 4 * (n + 1) + 4 * i) & 0x3FFFFF
         page = wd[pn * 512 : pn * 512 + 512]
         if len(page) < 512:
             continue
         crun = page[511]
-        fcs = [_u32(page, 4 * i) for i in range(crun + 1)]
-        for i in range(crun):
-            b_offset = page[4 * (crun + 1) + 13 * i] * 2
-            in_table = row_end = False
-            ilfo = ilvl = 0
-            if b_offset:
-                cb = page[b_offset]
-                start, size = (
-                    (b_offset + 1, 2 * cb - 1) if cb else (b_offset + 2, 2 * page[b_offset + 1])
-                )
-                for sprm, op in _sprms(page[start + 2 : start + size]):  # after the style index
-                    on = op[:1] == b"\x01"
-                    in_table |= sprm == _IN_TABLE and on
-                    row_end |= sprm in _TTP_SPRMS and on
-                    if sprm == _ILFO and len(op) == 2:
-                        ilfo = struct.unpack("<h", op)[0]
-                    elif sprm == _ILVL and op:
-                        ilvl = op[0]
-            out.append(_Para(fcs[i], fcs[i + 1], in_table, row_end, ilfo, ilvl))
+        fcs = [_u32(page, 4 * k) for k in range(crun + 1)]
+        for k in range(crun):
+            yield page, fcs[k], fcs[k + 1], page[4 * (crun + 1) + bx_size * k] * 2
+
+
+def _paragraphs(wd: bytes, table: bytes, fc_plc: int, lcb_plc: int) -> list[_Para]:
+    """Table flags of the paragraphs, from the PAPX pages (PlcBtePapx → FKP → grpprl)."""
+    out = []
+    for page, fc, fc_end, b_offset in _fkp_runs(wd, table, fc_plc, lcb_plc, 13):
+        in_table = row_end = False
+        ilfo = ilvl = 0
+        if b_offset:
+            cb = page[b_offset]
+            start, size = (
+                (b_offset + 1, 2 * cb - 1) if cb else (b_offset + 2, 2 * page[b_offset + 1])
+            )
+            for sprm, op in _sprms(page[start + 2 : start + size]):  # after the style index
+                on = op[:1] == b"\x01"
+                in_table |= sprm == _IN_TABLE and on
+                row_end |= sprm in _TTP_SPRMS and on
+                if sprm == _ILFO and len(op) == 2:
+                    ilfo = struct.unpack("<h", op)[0]
+                elif sprm == _ILVL and op:
+                    ilvl = op[0]
+        out.append(_Para(fc, fc_end, in_table, row_end, ilfo, ilvl))
     return sorted(out, key=lambda p: p.fc)
 
 
@@ -241,26 +251,17 @@ def _font_runs(
     wd: bytes, table: bytes, fc_plc: int, lcb_plc: int, fonts: list[str]
 ) -> list[tuple[int, int, str]]:
     """(fc start, fc end, font name) of the character runs that name a font (CHPX pages)."""
-    if lcb_plc < 8 or not fonts:
+    if not fonts:
         return []
-    n = (lcb_plc - 4) // 8
-    pages = [_u32(table, fc_plc + 4 * (n + 1) + 4 * i) & 0x3FFFFF for i in range(n)]
     out = []
-    for pn in pages:
-        page = wd[pn * 512 : pn * 512 + 512]
-        if len(page) < 512:
+    for page, fc, fc_end, offset in _fkp_runs(wd, table, fc_plc, lcb_plc, 1):
+        if not offset:
             continue
-        crun = page[511]
-        fcs = [_u32(page, 4 * i) for i in range(crun + 1)]
-        for i in range(crun):
-            offset = page[4 * (crun + 1) + i] * 2
-            if not offset:
-                continue
-            grpprl = page[offset + 1 : offset + 1 + page[offset]]
-            for sprm, op in _sprms(grpprl):
-                if sprm in _FTC_SPRMS and len(op) == 2 and _u16(op, 0) < len(fonts):
-                    out.append((fcs[i], fcs[i + 1], fonts[_u16(op, 0)]))
-                    break
+        grpprl = page[offset + 1 : offset + 1 + page[offset]]
+        for sprm, op in _sprms(grpprl):
+            if sprm in _FTC_SPRMS and len(op) == 2 and _u16(op, 0) < len(fonts):
+                out.append((fc, fc_end, fonts[_u16(op, 0)]))
+                break
     return sorted(out)
 
 
@@ -441,17 +442,5 @@ def read_doc(data: bytes) -> Extracted:
             notes=[("damaged_doc", f"the .doc cannot be read: {exc}")],
         )
     hint = by_font.most_common(1)[0][0] if by_font else None
-    mapped, counts = repair_mapped(MappedText.identity("\n".join(lines)), hint)
-    out = Extracted(text=mapped, info=info)
-    total = by_font + counts
-    if total:
-        enc = total.most_common(1)[0][0]
-        info.legacy_encoding = enc
-        out.notes.append(
-            (
-                "legacy_encoding_converted",
-                f"text in {enc.upper()} converted to Unicode ({sum(by_font.values())} "
-                f"characters by their font, {sum(counts.values())} lines by content)",
-            )
-        )
-    return out
+    mapped, notes = legacy_repaired("\n".join(lines), info, hint, by_font)
+    return Extracted(text=mapped, info=info, notes=notes)

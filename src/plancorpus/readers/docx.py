@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 import regex
 
-from ..legacy import convert, font_encoding, is_capitals_font, repair_mapped
+from ..legacy import convert, font_encoding, is_capitals_font
 from ..models import Furniture, FurnitureKind, SourceInfo
 from ..textmap import MappedText
-from . import Extracted
+from . import Extracted, legacy_repaired
 from .numbering import Counters, Level
 from .tables import table_lines
 
@@ -122,7 +123,7 @@ class _Reader:
     def __init__(self, zf: zipfile.ZipFile) -> None:
         self.styles = _read_styles(zf)
         self.numbering = _Numbering(_read_numbering(zf))
-        self.converted = 0
+        self.by_font: Counter[str] = Counter()  # characters converted by their font
 
     # -- runs and paragraphs --
 
@@ -159,7 +160,7 @@ class _Reader:
         text = "".join(parts)
         enc = font_encoding(font)
         if enc and text.strip():
-            self.converted += 1
+            self.by_font[enc] += len(text)
             text = convert(text, enc)
             if is_capitals_font(font):
                 text = text.upper()
@@ -306,17 +307,8 @@ def read_docx(data: bytes) -> Extracted:
                     kind: FurnitureKind = "running_header" if "header" in name else "running_footer"
                     furniture.append(Furniture(text=line.strip(), kind=kind))
     text, page_starts = _pages("\n".join(lines))
-    mapped, counts = repair_mapped(MappedText.identity(text))
-    out = Extracted(text=mapped, info=info, furniture=furniture, page_starts=page_starts)
+    mapped, notes = legacy_repaired(text, info, by_font=reader.by_font)
     info.pages = len(page_starts) or None
-    if reader.converted or counts:
-        enc = counts.most_common(1)[0][0] if counts else "legacy font"
-        info.legacy_encoding = enc if counts else "tcvn3/vni (by font)"
-        out.notes.append(
-            (
-                "legacy_encoding_converted",
-                f"{reader.converted} runs in legacy fonts and {sum(counts.values())} "
-                "lines converted to Unicode",
-            )
-        )
-    return out
+    return Extracted(
+        text=mapped, info=info, furniture=furniture, page_starts=page_starts, notes=notes
+    )

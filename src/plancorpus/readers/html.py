@@ -8,10 +8,8 @@ from html.parser import HTMLParser
 import regex
 
 from ..decode import decode_bytes
-from ..legacy import repair_mapped
 from ..models import SourceInfo
-from ..textmap import MappedText
-from . import Extracted
+from . import Extracted, legacy_repaired
 from .tables import Cell, table_lines
 
 _BLOCK = {
@@ -115,15 +113,5 @@ def read_html(data: bytes) -> Extracted:
     parser.feed(text)
     parser.close()
     parser._flush()
-    mapped, counts = repair_mapped(MappedText.identity("\n".join(parser.lines)))
-    out = Extracted(text=mapped, info=info)
-    if counts:
-        enc = counts.most_common(1)[0][0]
-        info.legacy_encoding = enc
-        out.notes.append(
-            (
-                "legacy_encoding_converted",
-                f"{sum(counts.values())} lines converted from {enc.upper()} to Unicode",
-            )
-        )
-    return out
+    mapped, notes = legacy_repaired("\n".join(parser.lines), info)
+    return Extracted(text=mapped, info=info, notes=notes)

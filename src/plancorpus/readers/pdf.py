@@ -13,14 +13,12 @@ from __future__ import annotations
 import ctypes
 import io
 from bisect import bisect_right
-from collections import Counter
 from typing import Any
 
 from ..decode import reads_as_legacy
-from ..legacy import repair_mapped
 from ..models import SourceInfo
 from ..textmap import MappedText
-from . import Extracted, ReadStatus
+from . import Extracted, ReadStatus, legacy_repaired
 from .pages import Page, PCell, PLine, assemble
 
 COLUMN_GAP = 18.0  # points: a wider gap between two runs on one line separates cells
@@ -63,11 +61,11 @@ def read_pdf(data: bytes, backend: str = "pdfium", ocr: bool | None = None) -> E
             notes.append(("scanned", f"scanned: needs OCR ({why})"))
     assembled = assemble(pages)
     # OCR gives Unicode: only a text layer can hold legacy-encoded text
-    mapped, counts = (
-        (MappedText.identity(assembled.text), Counter[str]())
-        if info.ocr
-        else repair_mapped(MappedText.identity(assembled.text))
-    )
+    if info.ocr:
+        mapped = MappedText.identity(assembled.text)
+    else:
+        mapped, legacy_notes = legacy_repaired(assembled.text, info)
+        notes.extend(legacy_notes)
     out = Extracted(
         text=mapped,
         info=info,
@@ -77,16 +75,6 @@ def read_pdf(data: bytes, backend: str = "pdfium", ocr: bool | None = None) -> E
         notes=notes,
         status=status,
     )
-    if counts:
-        enc = counts.most_common(1)[0][0]
-        info.legacy_encoding = enc
-        out.notes.append(
-            (
-                "legacy_encoding_converted",
-                f"{sum(counts.values())} lines of the text layer converted from "
-                f"{enc.upper()} to Unicode",
-            )
-        )
     out.legacy_suspect = reads_as_legacy(mapped.text)
     return out
 

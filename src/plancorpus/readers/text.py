@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 from ..decode import decode_bytes, reads_as_legacy
-from ..legacy import repair_mapped
 from ..models import SourceInfo
-from ..textmap import MappedText
-from . import Extracted
+from . import Extracted, legacy_repaired
 
 
 def read_text(data: bytes) -> Extracted:
     decoded = decode_bytes(data)
-    mapped, counts = repair_mapped(MappedText.identity(decoded.text))
     info = SourceInfo(format="text", encoding=decoded.encoding)
-    out = Extracted(text=mapped, info=info)
-    if counts:
-        enc = counts.most_common(1)[0][0]
-        info.legacy_encoding = enc
-        out.notes.append(
-            (
-                "legacy_encoding_converted",
-                f"{sum(counts.values())} lines converted from {enc.upper()} to Unicode",
-            )
-        )
+    mapped, notes = legacy_repaired(decoded.text, info)
+    out = Extracted(text=mapped, info=info, notes=notes)
     out.legacy_suspect = reads_as_legacy(mapped.text)
     return out
