@@ -21,7 +21,8 @@ from typing import Any
 
 import regex
 
-from plancorpus import extract_citations, patterns
+from plancorpus import extract_citations
+from plancorpus.data import patterns
 from results import record
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,8 +9,8 @@ for pdfplumber, which is two orders of magnitude slower) of
 extract_text, with and without dedupe_chars, (c) plancorpus.parse end to end with each
 back-end. Figures are milliseconds per page over all those pages.
 
-Accuracy: character and diacritic accuracy (plancorpus.evaluate) of the converted text against
-the transcripts in ../shared/corpus/real (*.truth.txt), and of OCR against our own
+Accuracy: character and diacritic accuracy (plancorpus.compare.evaluate) of the converted text
+against the transcripts in ../shared/corpus/real (*.truth.txt), and of OCR against our own
 transcription of one scanned page (tests/data/ocr).
 """
 
@@ -25,9 +25,8 @@ from datetime import date
 from pathlib import Path
 
 import plancorpus
-from plancorpus import ocr
-from plancorpus.evaluate import score_text
-from plancorpus.readers import read_file
+from plancorpus.compare.evaluate import score_text
+from plancorpus.read import ocr, read_file
 from results import record
 
 ROOT = Path(__file__).resolve().parents[1]

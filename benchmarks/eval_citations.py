@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from plancorpus import parse
-from plancorpus.evaluate import CitationScore, load_gold, score_citations
+from plancorpus.compare.evaluate import CitationScore, load_gold, score_citations
 from results import record
 
 ROOT = Path(__file__).resolve().parents[1]

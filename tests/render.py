@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from plancorpus.lines import cells, split_lines
+from plancorpus.segment.lines import cells, split_lines
 
 FONTS = [
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),

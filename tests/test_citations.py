@@ -8,9 +8,11 @@ import io
 import pytest
 
 import plancorpus
-from plancorpus import extract_citations, patterns
-from plancorpus.checks import check_citations, same_body
+from plancorpus import extract_citations
 from plancorpus.cli import main
+from plancorpus.compare.checks import check as check_citations
+from plancorpus.compare.checks import same_body
+from plancorpus.data import patterns
 
 
 def keyed(cites):
@@ -277,7 +279,7 @@ def test_lower_case_short_forms_only_when_they_resolve():
 
 
 def test_law_names_data_examples():
-    from plancorpus import lawnames
+    from plancorpus.data import laws as lawnames
 
     assert len(lawnames.names()) >= 150
     for text, name in lawnames.examples():
@@ -400,7 +402,7 @@ def test_cli_cite_csv_and_matrix(tmp_path, capsys):
 
 
 def test_scoring_counts_misses_extras_and_wrong_dates():
-    from plancorpus.evaluate import CitationScore, GoldCitation, score_citations
+    from plancorpus.compare.evaluate import CitationScore, GoldCitation, score_citations
 
     predicted = extract_citations(
         "Căn cứ Quyết định số 12/QĐ-UBND ngày 3/4/2020 của UBND tỉnh; Kế hoạch số 7/KH-UBND; "
@@ -426,7 +428,7 @@ def test_annotated_set_meets_the_targets():
     from pathlib import Path
 
     from conftest import CORPUS, ROOT
-    from plancorpus.evaluate import CitationScore, load_gold, score_citations
+    from plancorpus.compare.evaluate import CitationScore, load_gold, score_citations
 
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is absent")

@@ -11,10 +11,9 @@ import pytest
 
 import plancorpus
 from conftest import REAL, ROOT, SAMPLES, corpus_file, parsed
-from plancorpus import ocr
-from plancorpus.evaluate import score_text
-from plancorpus.legacy import _tables
-from plancorpus.readers import read_file
+from plancorpus.compare.evaluate import score_text
+from plancorpus.read import ocr, read_file
+from plancorpus.read.legacy import _tables
 from render import to_docx, to_pdf
 
 
@@ -416,9 +415,9 @@ def test_docx_guide_and_decree():
 
 
 def test_docx_page_marks():
-    from plancorpus.readers.docx import _PAGE_BREAK as BREAK
-    from plancorpus.readers.docx import _RENDERED_BREAK as RENDERED
-    from plancorpus.readers.docx import _pages
+    from plancorpus.read.docx import _PAGE_BREAK as BREAK
+    from plancorpus.read.docx import _RENDERED_BREAK as RENDERED
+    from plancorpus.read.docx import _pages
 
     # explicit breaks count when Word recorded no layout
     assert _pages(f"một\n{BREAK}hai\n{BREAK}ba") == ("một\nhai\nba", [0, 4, 8])

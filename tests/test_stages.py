@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from plancorpus import patterns
-from plancorpus.clean import clean, doubled_segments
-from plancorpus.codes import parse_code
-from plancorpus.dates import find_dates
-from plancorpus.layout import is_title_cell, prefix_match
-from plancorpus.names import org_name_case
-from plancorpus.sections import first_clause, label_of
-from plancorpus.signers import is_name_cell, normalize_prefix
-from plancorpus.textmap import MappedText
+from plancorpus.data import patterns
+from plancorpus.extract.codes import parse_code
+from plancorpus.extract.dates import find_dates
+from plancorpus.extract.names import org_name_case
+from plancorpus.extract.signers import normalize_prefix
+from plancorpus.normalise.clean import clean, doubled_segments
+from plancorpus.segment.cues import is_name_cell, is_title_cell, prefix_match
+from plancorpus.segment.labels import label_of
+from plancorpus.segment.sections import first_clause
+from plancorpus.text.textmap import MappedText
 
 # --- cleaning ---------------------------------------------------------------------------------
 
@@ -176,7 +177,7 @@ def test_signer_title_examples():
 
 
 def test_issuer_code_examples_are_known():
-    from plancorpus.codes import is_known_issuer
+    from plancorpus.extract.codes import is_known_issuer
 
     for entry in patterns.issuer_codes():
         for example in entry.examples:

@@ -9,8 +9,8 @@ import pytest
 
 import plancorpus
 from conftest import SAMPLES
-from plancorpus.decode import decode_bytes
-from plancorpus.vietnamese import compare_key, fold_tone_placement, is_syllable
+from plancorpus.read.decode import decode_bytes
+from plancorpus.text.vietnamese import compare_key, fold_tone_placement, is_syllable
 
 SAMPLE = SAMPLES / "kh_ubnd_xa_vanhoa_2023.txt"
 
@@ -140,7 +140,7 @@ def test_unicode_text_is_not_flagged_as_legacy():
 
 
 def test_stray_legacy_word_in_a_unicode_line():
-    from plancorpus.legacy import repair
+    from plancorpus.read.legacy import repair
 
     text = "Kế hoạch của ñy ban nhân dân thành phố\nB¸o c¸o t×nh h×nh thùc hiÖn kÕ ho¹ch n¨m"
     fixed, counts = repair(text)

@@ -4,25 +4,31 @@
 >>> plan = plancorpus.parse("plan.txt")            # doctest: +SKIP
 >>> plan.issuer.value, plan.date.value             # doctest: +SKIP
 ('Ban Dân tộc tỉnh Cao Bằng', '2022-09-30')
+
+This module is the face: it re-exports the verbs and the model types and defines nothing.
+The verbs live in modules named after the pipeline: ``pipeline`` (parse, parse_text),
+``extract.citations``, ``corpus`` (load), ``compare.checks`` (check), ``report`` (render).
 """
 
-from __future__ import annotations
-
-from pathlib import Path
-
-from .checks import Finding, check_citations
-from .citations import extract_citations
-from .corpus import Corpus, citation_matrix, citation_rows, load
-from .models import (
+from plancorpus._version import __version__ as __version__
+from plancorpus.compare.checks import check
+from plancorpus.compare.checks import check_citations as check_citations
+from plancorpus.corpus import Corpus, Failure, load
+from plancorpus.corpus import citation_matrix as citation_matrix
+from plancorpus.corpus import citation_rows as citation_rows
+from plancorpus.extract.citations import extract_citations
+from plancorpus.model import (
     SCHEMA_VERSION,
     AuthorityStep,
     Campaign,
     Citation,
     DateMention,
+    Finding,
     Furniture,
     Issuer,
     ParseWarning,
     Period,
+    Place,
     Plan,
     Recipient,
     Section,
@@ -32,22 +38,30 @@ from .models import (
     Span,
     TextField,
 )
-from .pipeline import STAGES, run
-from .readers import read_bytes, read_file
+from plancorpus.pipeline import STAGES as STAGES
+from plancorpus.pipeline import parse, parse_text
+from plancorpus.pipeline import parse_bytes as parse_bytes
+from plancorpus.pipeline import run as run
+from plancorpus.read import read_bytes as read_bytes
+from plancorpus.read import read_file as read_file
+from plancorpus.report import render
 
+# the verbs and the types; the rest (STAGES, run, read_file, the table helpers, the
+# deprecated names) stays importable from here without being advertised
 __all__ = [
     "SCHEMA_VERSION",
-    "STAGES",
     "AuthorityStep",
     "Campaign",
     "Citation",
     "Corpus",
     "DateMention",
+    "Failure",
     "Finding",
     "Furniture",
     "Issuer",
     "ParseWarning",
     "Period",
+    "Place",
     "Plan",
     "Recipient",
     "Section",
@@ -56,41 +70,10 @@ __all__ = [
     "SourceInfo",
     "Span",
     "TextField",
-    "check_citations",
-    "citation_matrix",
-    "citation_rows",
+    "check",
     "extract_citations",
     "load",
     "parse",
-    "parse_bytes",
     "parse_text",
+    "render",
 ]
-
-__version__ = "0.1.0"
-
-
-def parse(path: str | Path, backend: str = "pdfium", ocr: bool | None = None) -> Plan:
-    """Read a document file (text, PDF, DOCX, Word 97 .doc, HTML) into a :class:`Plan`.
-
-    ``backend`` picks the PDF text back-end: "pdfium" (fast, the default) or "pdfplumber".
-    ``ocr`` turns OCR of scanned PDFs on or off; by default scans are OCRed when Tesseract
-    with its Vietnamese model is installed.
-
-    Odd content never raises: the plan's ``status`` and ``warnings`` say what was not
-    understood. A missing or unreadable file raises an ``OSError`` that names the file.
-    """
-    extracted = read_file(path, backend=backend, ocr=ocr)
-    return run(extracted.text, source=str(path), extracted=extracted)
-
-
-def parse_bytes(
-    data: bytes, source: str = "<bytes>", backend: str = "pdfium", ocr: bool | None = None
-) -> Plan:
-    """Parse a document given as bytes (any supported format)."""
-    extracted = read_bytes(data, path=None, backend=backend, ocr=ocr)
-    return run(extracted.text, source=source, extracted=extracted)
-
-
-def parse_text(text: str, source: str = "<text>") -> Plan:
-    """Parse a document given as a string."""
-    return run(text, source=source)

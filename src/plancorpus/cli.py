@@ -11,11 +11,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, parse
-from .checks import check_citations
-from .corpus import CITATION_COLUMNS, citation_matrix, citation_rows, expand, load, stderr_progress
-from .models import Plan
-from .summary import render
+from plancorpus._version import __version__
+from plancorpus.compare.checks import check
+from plancorpus.corpus import (
+    CITATION_COLUMNS,
+    citation_matrix,
+    citation_rows,
+    expand,
+    load,
+    stderr_progress,
+)
+from plancorpus.model.plan import Plan
+from plancorpus.pipeline import parse
+from plancorpus.report import render
 
 
 def _dump(plan: Plan, compact: bool) -> str:
@@ -99,7 +107,7 @@ def cmd_cite(args: argparse.Namespace) -> int:
     else:
         _table(rows, columns, sys.stdout)
     if args.check:
-        findings = check_citations(plans)
+        findings = check(plans)
         print(f"\n{len(findings)} findings", file=sys.stdout)
         for finding in findings:
             print(f"- [{finding.kind}] {finding.message}")

@@ -1,36 +1,56 @@
 """The parse pipeline: a list of small named stages over one :class:`Context`.
 
+``STAGES`` is the whole pipeline in reading order: read (bytes → text, any format) · clean
+(normalised text with its map back to the input) · layout (zones) · header · sections ·
+closing · issuer · tail (signers, recipients) · dates · citations · period · campaigns.
+
 Each stage reads what earlier stages left on the context and fills part of the plan. A stage
 that fails does not stop the others: its error becomes a warning and the plan's status says
-"partial". Users may pass their own list of stages to :func:`run`.
+"partial". Only the read stage may raise: a missing or unreadable file is an ``OSError`` that
+names it. Users may pass their own list of stages to :func:`run`.
 """
 
 from __future__ import annotations
 
 import traceback
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 
-from .campaigns import find_campaigns
-from .citations import extract_citations
-from .clean import Note, clean
-from .dates import find_dates
-from .header import issuer_from_body, issuer_from_closing, read_header
-from .layout import Zones, find_zones
-from .lines import Line, split_lines
-from .models import Plan, SourceInfo, TextField
-from .period import find_period
-from .readers import Extracted
-from .sections import parse_sections
-from .tail import read_tail
-from .textmap import MappedText
+from plancorpus.extract.campaigns import find_campaigns
+from plancorpus.extract.citations import extract_citations
+from plancorpus.extract.dates import find_dates
+from plancorpus.extract.header import issuer_from_body, issuer_from_closing, read_header
+from plancorpus.extract.period import find_period
+from plancorpus.extract.tail import read_tail
+from plancorpus.model.plan import Note, Plan, SourceInfo, Span, TextField
+from plancorpus.normalise.clean import clean
+from plancorpus.read import Extracted, read_bytes, read_path
+from plancorpus.segment.lines import Line, split_lines
+from plancorpus.segment.sections import parse_sections
+from plancorpus.segment.zones import Zones, find_zones
+from plancorpus.text.textmap import MappedText
+
+
+@dataclass
+class Source:
+    """What the read stage starts from: a file (``path``), its bytes (``data``), or text
+    already decoded (``text``); ``backend`` and ``ocr`` are the PDF reading options."""
+
+    path: str | None = None
+    data: bytes | None = None
+    text: str | MappedText | None = None
+    backend: str = "pdfium"
+    ocr: bool | None = None
 
 
 @dataclass
 class Context:
     plan: Plan
-    input_text: MappedText
+    source: Source = field(default_factory=Source)
+    input_text: MappedText = field(default_factory=lambda: MappedText.identity(""))
     notes: list[Note] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     zones: Zones | None = None
@@ -44,6 +64,30 @@ class Context:
 
 
 Stage = Callable[[Context], None]
+
+
+def stage_read(ctx: Context) -> None:
+    """Bytes of any supported format (or a file) become text with its map, pages, furniture
+    and stamps; text given as a string passes through."""
+    src = ctx.source
+    if src.text is not None:
+        ctx.input_text = MappedText.identity(src.text) if isinstance(src.text, str) else src.text
+        return
+    data = src.data if src.data is not None else read_path(src.path or "")
+    take_extracted(ctx, read_bytes(data, path=src.path, backend=src.backend, ocr=src.ocr))
+
+
+def take_extracted(ctx: Context, extracted: Extracted) -> None:
+    """Put what a reader extracted on the context and the plan."""
+    plan = ctx.plan
+    ctx.input_text = extracted.text
+    plan.input = extracted.info
+    plan.page_starts = extracted.page_starts
+    plan.furniture = extracted.furniture
+    plan.signing = extracted.signing
+    ctx.notes.extend(extracted.notes)
+    ctx.legacy_suspect = extracted.legacy_suspect
+    ctx.read_status = extracted.status
 
 
 def stage_clean(ctx: Context) -> None:
@@ -116,8 +160,6 @@ def stage_closing(ctx: Context) -> None:
         end_line = i
     end = ctx.lines[end_line].content_end
     raw = ctx.text[start:end]
-    from .models import Span
-
     ctx.plan.closing = TextField(
         value=" ".join(raw.split()), raw=raw, span=Span(start=start, end=end)
     )
@@ -200,6 +242,7 @@ def stage_status(ctx: Context) -> None:
 
 
 STAGES: list[tuple[str, Stage]] = [
+    ("read", stage_read),
     ("clean", stage_clean),
     ("layout", stage_layout),
     ("header", stage_header),
@@ -215,30 +258,34 @@ STAGES: list[tuple[str, Stage]] = [
 
 
 def run(
-    text: str | MappedText,
-    source: str,
+    text: str | MappedText | None = None,
+    source: str = "<text>",
     info: SourceInfo | None = None,
     stages: list[tuple[str, Stage]] | None = None,
     legacy_suspect: bool = False,
     notes: list[Note] | None = None,
     extracted: Extracted | None = None,
+    origin: Source | None = None,
 ) -> Plan:
-    """Run the stages on text (or on what a reader extracted) and return the plan; never
-    raises on odd content."""
-    mapped = MappedText.identity(text) if isinstance(text, str) else text
+    """Run the stages and return the plan; never raises on odd content.
+
+    The input is ``origin`` (a file, bytes or text for the read stage), or ``text``, or what
+    a reader already ``extracted``. Only the read stage raises (``OSError`` for a missing or
+    unreadable file, ``ValueError`` for an unknown option); any other stage that fails
+    becomes a ``stage_failed`` warning."""
     plan = Plan(source=source, input=info or SourceInfo())
-    ctx = Context(
-        plan=plan, input_text=mapped, legacy_suspect=legacy_suspect, notes=list(notes or [])
-    )
-    if extracted is not None:
-        plan.input = extracted.info
-        plan.page_starts = extracted.page_starts
-        plan.furniture = extracted.furniture
-        plan.signing = extracted.signing
-        ctx.notes.extend(extracted.notes)
-        ctx.legacy_suspect = extracted.legacy_suspect
-        ctx.read_status = extracted.status
+    ctx = Context(plan=plan, legacy_suspect=legacy_suspect, notes=list(notes or []))
+    if origin is not None:
+        ctx.source = origin
+    elif extracted is not None:
+        ctx.source = Source(text=extracted.text)
+        take_extracted(ctx, extracted)
+    else:
+        ctx.source = Source(text=text if text is not None else "")
     for name, stage in stages or STAGES:
+        if name == "read":
+            stage(ctx)  # a file that cannot be read is the caller's error, not the plan's
+            continue
         try:
             stage(ctx)
         except Exception as exc:  # a bug in one stage must not lose the whole document
@@ -250,3 +297,44 @@ def run(
     if plan.page_starts:
         plan.assign_pages()
     return plan
+
+
+def parse(
+    document: str | Path | bytes,
+    backend: str = "pdfium",
+    ocr: bool | None = None,
+    source: str | None = None,
+) -> Plan:
+    """Read a document (a path, or its bytes) in any supported format (text, PDF, DOCX, Word
+    97 .doc, HTML) into a :class:`Plan`.
+
+    ``backend`` picks the PDF text back-end: "pdfium" (fast, the default) or "pdfplumber".
+    ``ocr`` turns OCR of scanned PDFs on or off; by default scans are OCRed when Tesseract
+    with its Vietnamese model is installed. ``source`` names the document in the plan (by
+    default the path, or "<bytes>").
+
+    Odd content never raises: the plan's ``status`` and ``warnings`` say what was not
+    understood. A missing or unreadable file raises an ``OSError`` that names the file.
+    """
+    if isinstance(document, bytes | bytearray):
+        origin = Source(data=bytes(document), backend=backend, ocr=ocr)
+        return run(source=source or "<bytes>", origin=origin)
+    origin = Source(path=str(document), backend=backend, ocr=ocr)
+    return run(source=source or str(document), origin=origin)
+
+
+def parse_text(text: str, source: str = "<text>") -> Plan:
+    """Parse a document given as a string."""
+    return run(source=source, origin=Source(text=text))
+
+
+def parse_bytes(
+    data: bytes, source: str = "<bytes>", backend: str = "pdfium", ocr: bool | None = None
+) -> Plan:
+    """Deprecated: ``parse(data)`` takes bytes."""
+    warnings.warn(
+        "plancorpus.parse_bytes is deprecated; call plancorpus.parse(data) with the bytes",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return parse(data, backend=backend, ocr=ocr, source=source)

@@ -1,0 +1,57 @@
+"""Known names of laws, codes and ordinances, found whatever their case.
+
+A law cited by a name in capitals ("Luật Thi đua, khen thưởng") shows where its name ends; one
+written in lower case ("Luật doanh nghiệp tăng cả về số lượng") does not. The names in
+data/laws.toml settle it: at a "Luật", "Bộ luật" or "Pháp lệnh" the longest listed name that
+the text spells (ignoring case, tone placement, line breaks and an omitted comma) is the name.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from plancorpus.text.vietnamese import fold_tone_placement
+
+_WINDOW = 160
+
+
+@cache
+def _raw() -> dict[str, Any]:
+    data = resources.files("plancorpus").joinpath("data/laws.toml").read_bytes()
+    return tomllib.loads(data.decode("utf-8"))
+
+
+def names() -> tuple[str, ...]:
+    return tuple(_raw()["names"])
+
+
+def examples() -> tuple[tuple[str, str], ...]:
+    return tuple((e["text"], e["name"]) for e in _raw()["examples"])
+
+
+def _name_pattern(name: str) -> str:
+    words = fold_tone_placement(name).replace(",", "").split()
+    return r",?\s+".join(regex.escape(w) for w in words)
+
+
+@cache
+def _matcher() -> regex.Pattern[str]:
+    # of two names that both fit at one place one extends the other: longest first
+    ordered = sorted(names(), key=len, reverse=True)
+    alts = "|".join(_name_pattern(n) for n in ordered)
+    return regex.compile(rf"(?i)(?:{alts})(?![\p{{L}}\d])")
+
+
+def name_end(text: str, pos: int) -> int | None:
+    """End of the longest known name that starts at ``pos``, or None."""
+    window = text[pos : pos + _WINDOW]
+    folded = fold_tone_placement(window)
+    if len(folded) != len(window):  # folding keeps the length of NFC text; be safe
+        folded = window
+    m = _matcher().match(folded)
+    return pos + m.end() if m else None

@@ -1,0 +1,44 @@
+"""Campaign names: quoted movements ("phong trào thi đua “Vì người nghèo – …”").
+
+A quotation is a campaign when "phong trào", "cuộc vận động" (or a list of them after
+"phát động:") comes just before it; "danh hiệu “…”" (a title of merit) is not. Quotes may open
+with ‘ and close with ”, and a name may wrap over lines.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from plancorpus.model.plan import Campaign, Span
+from plancorpus.text.vietnamese import collapse_spaces, compare_key
+
+_QUOTED = regex.compile(r"[“‘\"](?P<c>[^“”\"\n]{2,200}(?:\n[^“”\"\n]{0,200}){0,2}?)[”’\"]")
+_TRIGGER = regex.compile(
+    r"(?i)(?:phong\s+trào|cuộc\s+vận\s+động|đợt\s+thi\s+đua|chiến\s+dịch|phát\s+động)"
+    r"(?:\s+(?:thi\s+đua|yêu\s+nước))*\s*:?\s*$"
+)
+_LIST_GLUE = regex.compile(r"^\s*[;,]?\s*(?:và\s+)?$")
+_TITLE_OF_MERIT = regex.compile(r"(?i)danh\s+hiệu\s*$")
+
+
+def find_campaigns(text: str, title_span: Span | None = None) -> list[Campaign]:
+    found: dict[str, Campaign] = {}
+    prev_end = -1
+    for m in _QUOTED.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        glued = prev_end >= 0 and _LIST_GLUE.match(text[prev_end : m.start()]) is not None
+        if _TITLE_OF_MERIT.search(before) or not (_TRIGGER.search(before) or glued):
+            prev_end = -1
+            continue
+        name = collapse_spaces(m.group("c"))
+        span = Span(start=m.start(), end=m.end())
+        in_title = bool(title_span and title_span.start <= m.start() < title_span.end)
+        key = compare_key(name)
+        if key in found:
+            if in_title and not found[key].in_title:
+                found[key] = found[key].model_copy(update={"in_title": True})
+        else:
+            found[key] = Campaign(name=name, raw=m.group(0), span=span, in_title=in_title)
+        prev_end = m.end()
+    # the plan's own campaign (in its title) first, then the rest in reading order
+    return sorted(found.values(), key=lambda c: (not c.in_title, c.span.start))

@@ -1,0 +1,312 @@
+"""The header block and title: issuer, number and symbol, place and date, type, title.
+
+The header sits left of the national motto; text exports print the two columns on shared
+lines or one after the other. Each cell is classified by what it says, so both layouts read
+the same. When a document has no header (several seeds), the issuer is read from the
+sentence "<issuer> xây dựng / ban hành Kế hoạch…" or from the closing "…của <issuer>".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from plancorpus.data import patterns
+from plancorpus.extract.codes import Code, parse_code
+from plancorpus.extract.dates import find_dates
+from plancorpus.extract.names import org_name_case
+from plancorpus.model.plan import DateMention, Issuer, Span, TextField
+from plancorpus.segment.cues import find_head
+from plancorpus.segment.lines import Cell, Line, cells
+from plancorpus.segment.zones import MOTTO_FOLDED, SEPARATOR, Zones, doc_type_of_line
+from plancorpus.text.vietnamese import collapse_spaces, compare_key, fold_ascii, is_upper_text
+
+_MOTTO = {
+    compare_key(s)
+    for s in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+    )
+}
+_NUMBER = regex.compile(r"^Số\s*:?\s*(?P<code>.*)$", regex.I)
+_PLACE_DATE = regex.compile(r"^(?P<place>[^\d,]{2,40}?)\s*,\s*(?P<date>ngày\b.*)$", regex.I)
+_DRAFT = regex.compile(r"(?i)^\(?\s*dự\s+thảo\s*\)?$")
+_VV = regex.compile(r"^(?:V/v|V/V|v/v|Về\s+việc)\s*:?\s*", regex.I)
+_ADDRESSEE = regex.compile(r"(?i)^kính\s+gửi\s*:?")
+
+
+@dataclass
+class Header:
+    issuer: Issuer | None = None
+    number: TextField | None = None
+    symbol: TextField | None = None
+    code: Code | None = None
+    place: TextField | None = None
+    date: DateMention | None = None
+    doc_type: TextField | None = None
+    title: TextField | None = None
+    draft: bool = False
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+_MOTTO_WORDS = ("cộng", "hoà xã", "chủ nghĩa")
+
+
+def _is_motto(text: str) -> bool:
+    key = compare_key(text)
+    if key in _MOTTO or any(key.startswith(m) for m in _MOTTO):
+        return True
+    # a piece of the motto broken over lines ("CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    if any(w in key for w in _MOTTO_WORDS) and any(key in m for m in _MOTTO):
+        return True
+    return MOTTO_FOLDED.search(fold_ascii(text)) is not None  # OCR may slip on the marks
+
+
+_LONE_NUMBER_LABEL = regex.compile(r"(?i)số\s*:?")
+
+
+def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:
+    """Cells of the header lines; a lone "Số:" is joined to the code cell after it, on its
+    line or at the start of the next (web tables put it alone in its line)."""
+    out: list[tuple[int, Cell]] = []
+    for i in zone:
+        row = cells(lines[i], after_punct=False)
+        if row and out and out[-1][0] == i - 1 and _LONE_NUMBER_LABEL.fullmatch(out[-1][1].text):
+            _, label = out.pop()
+            first = row[0]
+            row[0] = Cell(label.start, first.end, f"{label.text}\n{first.text}", label.column)
+        merged: list[Cell] = []
+        for cell in row:
+            if merged and (
+                _LONE_NUMBER_LABEL.fullmatch(merged[-1].text.strip())
+                or (
+                    regex.search(r"(?i)\b(?:ngày|tháng)\s*[.…_]*$", merged[-1].text)
+                    and regex.match(r"(?i)(?:tháng|năm|[\d.…_/])", cell.text)
+                )
+            ):
+                prev = merged.pop()
+                text = lines[i].text[prev.start - lines[i].start : cell.end - lines[i].start]
+                merged.append(Cell(prev.start, cell.end, text, prev.column))
+            else:
+                merged.append(cell)
+        out.extend((i, c) for c in merged)
+    return out
+
+
+def _entities(names: list[Cell]) -> list[list[Cell]]:
+    """Group issuer lines into bodies: a line opening with a body word starts a new one."""
+    groups: list[list[Cell]] = []
+    for cell in names:
+        if not groups or find_head(cell.text) is not None:
+            groups.append([cell])
+        else:
+            groups[-1].append(cell)
+    return groups
+
+
+def _locality(name: str) -> str | None:
+    for word in patterns.locality_words():
+        m = regex.search(rf"(?i)\b{word}\s+(?P<rest>\p{{Lu}}.*)$", name)
+        if m and (word != "xã" or not m.group("rest").lower().startswith("hội")):
+            return name[m.start() :]
+    return None
+
+
+def issuer_value(own: str, parent: str | None) -> str:
+    """Sentence-case name of the issuing body, with the parent's locality when the body's own
+    name has none: "UBND TỈNH CAO BẰNG" / "BAN DÂN TỘC" → "Ban Dân tộc tỉnh Cao Bằng"."""
+    name = org_name_case(own)
+    parent_head = find_head(parent) if parent else None
+    if parent and parent_head is not None and parent_head.head.endswith(" ủy"):
+        # a Party committee's department: "Ban Tổ chức" of "Thành ủy Hà Nội"
+        return f"{name} {org_name_case(parent)}"
+    if parent and _locality(name) is None:
+        loc = _locality(org_name_case(parent))
+        if loc:
+            bare = regex.search(r"(?i)\b(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)$", name)
+            if bare and compare_key(loc).startswith(compare_key(bare.group(0))):
+                # "Đảng ủy Khối các cơ quan tỉnh" + "tỉnh Quảng Trị": add only the proper name
+                loc = loc[len(bare.group(0)) :].strip()
+            place = regex.sub(
+                r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s+", "", loc
+            )
+            if compare_key(place) not in compare_key(name):
+                name = f"{name} {loc}"
+    return name
+
+
+def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
+    h = Header()
+    issuer_cells: list[Cell] = []
+    vv: list[Cell] = []
+    in_vv = False
+    for _, cell in _header_cells(lines, zones.header):
+        t = cell.text.strip()
+        if SEPARATOR.match(t) or _is_motto(t):
+            in_vv = False
+            continue
+        m = _NUMBER.match(t)
+        if m and h.code is None and ("/" in t or "-" in t):
+            _read_number(h, cell, m)
+            in_vv = False
+            continue
+        pd = _PLACE_DATE.match(t)
+        if pd and h.date is None:
+            _read_place_date(h, text, cell, pd)
+            in_vv = False
+            continue
+        if _DRAFT.match(t):
+            h.draft = True
+            continue
+        if _VV.match(t):
+            vv.append(cell)
+            in_vv = True
+            continue
+        if in_vv and not is_upper_text(t):
+            vv.append(cell)
+            continue
+        if _ADDRESSEE.match(t):
+            in_vv = False
+            continue
+        if is_upper_text(t) and not t.startswith("(") and not any(ch.isdigit() for ch in t):
+            issuer_cells.append(cell)  # body names hold no digits ("XV80" is a filing code)
+    groups = _entities(issuer_cells)
+    if groups:
+        own = groups[-1]
+        parent = groups[-2] if len(groups) > 1 else None
+        own_text = " ".join(c.text.strip() for c in own)
+        parent_text = " ".join(c.text.strip() for c in parent) if parent else None
+        raw = "\n".join(c.text.strip() for c in (parent or []) + own)
+        h.issuer = Issuer(
+            value=issuer_value(own_text, parent_text),
+            raw=raw,
+            span=Span(start=(parent or own)[0].start, end=own[-1].end),
+            parent=org_name_case(parent_text) if parent_text else None,
+            found_in="header",
+        )
+    _read_doc_type(h, lines, zones)
+    _read_title(h, text, lines, zones, vv)
+    return h
+
+
+def _read_number(h: Header, cell: Cell, m: regex.Match[str]) -> None:
+    code_text = m.group("code")
+    code = parse_code(code_text)
+    if code is None:
+        h.notes.append(("symbol_unreadable", f"number and symbol not understood: {cell.text!r}"))
+        return
+    h.code = code
+    h.number = TextField(value=code.number, raw=cell.text.strip(), span=cell.span)
+    h.symbol = TextField(value=code.symbol, raw=cell.text.strip(), span=cell.span)
+    if code.number is None:
+        h.notes.append(("number_blank", "the number is left blank (a draft or an unnumbered copy)"))
+    for defect in code.defects:
+        h.notes.append(
+            ("symbol_" + defect, f"the document's own symbol: {defect.replace('_', ' ')}")
+        )
+
+
+def _read_place_date(h: Header, text: str, cell: Cell, m: regex.Match[str]) -> None:
+    place = m.group("place").strip()
+    h.place = TextField(
+        value=place, raw=place, span=Span(start=cell.start, end=cell.start + len(place))
+    )
+    found = find_dates(text, cell.start + m.start("date"), cell.end)
+    if found:
+        h.date = found[0]
+        if found[0].kind != "date":
+            h.notes.append(("date_incomplete", f"the date is partly blank: {found[0].raw!r}"))
+
+
+def _read_doc_type(h: Header, lines: list[Line], zones: Zones) -> None:
+    if zones.doc_type_line is not None:
+        line = lines[zones.doc_type_line]
+        for cell in cells(line, after_punct=False):
+            name = doc_type_of_line(cell.text, first_line=True)
+            if name:
+                h.doc_type = TextField(value=name, raw=cell.text.strip(), span=cell.span)
+                return
+    if h.code is not None:
+        by_code = patterns.doc_type_codes()
+        dtype = by_code.get((h.code.type_code or "").upper())
+        name = dtype.name if dtype else "Công văn"
+        h.doc_type = TextField(value=name, raw=h.symbol.raw if h.symbol else "", span=None)
+        h.notes.append(
+            ("doc_type_inferred", f"no document-type line; {name!r} read from the symbol")
+        )
+
+
+def _read_title(h: Header, text: str, lines: list[Line], zones: Zones, vv: list[Cell]) -> None:
+    if len(zones.title):
+        first, last = lines[zones.title.start], lines[zones.title.stop - 1]
+        start, end = first.content_start, last.content_end
+        raw = text[start:end]
+        value = collapse_spaces(raw)
+        h.title = TextField(value=value, raw=raw, span=Span(start=start, end=end))
+    elif vv:
+        start, end = vv[0].start, vv[-1].end
+        raw = "\n".join(c.text.strip() for c in vv)
+        value = _VV.sub("", collapse_spaces(raw), count=1)
+        h.title = TextField(value=value, raw=raw, span=Span(start=start, end=end))
+
+
+# --- the issuer named in the body ---------------------------------------------------------
+
+
+def _heads_alternation() -> str:
+    heads = sorted({h.head for h in patterns.org_heads()}, key=len, reverse=True)
+    return "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in heads)
+
+
+_ISSUE_VERB = regex.compile(
+    r"\s+(?:xây\s+dựng|ban\s+hành|triển\s+khai|lập|hướng\s+dẫn)\s+(?P<type>\p{L}+\s+\p{L}+)"
+)
+_NOT_IN_NAME = regex.compile(r"\b(?:đã|sẽ|đang|được|chỉ\s+đạo|tập\s+trung|tiếp\s+tục|đề\s+nghị)\b")
+_BODY_ISSUER = regex.compile(
+    rf"(?:^|(?<=[\s,.;:(]))(?P<org>(?:{_heads_alternation()})\b[^,.;:\n()]*)$"
+)
+_CLOSING_ISSUER = regex.compile(
+    rf"\bcủa\s+(?P<org>(?:{_heads_alternation()})\b[^,.;:()]*?)\s*(?:\./\.|[.;]|$)"
+)
+
+
+def issuer_from_body(text: str, start: int, end: int, doc_type: str | None) -> Issuer | None:
+    """ "Sở Ngoại vụ xây dựng Kế hoạch…", ", Sở Xây dựng ban hành kế hoạch…": the body that
+    issues a document of this document's own type, named in the preamble."""
+    own = compare_key(doc_type or "kế hoạch")
+    for m in _ISSUE_VERB.finditer(text, start, end):
+        if compare_key(m.group("type")) != own:
+            continue
+        before_start = max(start, m.start() - 120)
+        window = text[before_start : m.start()]
+        clause = regex.split(r"[,.;:]\s+|\n\s*\n", window)[-1]
+        clause_start = m.start() - len(clause)
+        om = _BODY_ISSUER.search(clause.replace("\n", " "))
+        if om and len(om.group("org").split()) <= 12 and not _NOT_IN_NAME.search(om.group("org")):
+            org = collapse_spaces(om.group("org"))
+            s = clause_start + om.start("org")
+            return Issuer(
+                value=org,
+                raw=text[s : m.start()].strip(),
+                span=Span(start=s, end=m.start()),
+                found_in="body",
+            )
+    return None
+
+
+def issuer_from_closing(text: str, start: int, end: int) -> Issuer | None:
+    """ "Trên đây là Kế hoạch … của Sở Ngoại vụ."."""
+    found = None
+    for m in _CLOSING_ISSUER.finditer(text, start, end):
+        found = m
+    if not found:
+        return None
+    org = collapse_spaces(found.group("org"))
+    return Issuer(
+        value=org,
+        raw=found.group("org"),
+        span=Span(start=found.start("org"), end=found.end("org")),
+        found_in="closing",
+    )

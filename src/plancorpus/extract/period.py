@@ -1,0 +1,60 @@
+"""The implementation period ("thời gian thực hiện").
+
+Read, in this order, from the section headed "Thời gian…", from a sentence that names the
+time ("… được triển khai từ … đến …"), and last from the title ("giai đoạn 2021 - 2025",
+"năm 2023"). A period mentioned in passing ("Kế hoạch 5 năm 2021-2025") is not the plan's.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from plancorpus.extract.dates import range_bounds
+from plancorpus.model.plan import DateMention, Period, Section, TextField
+
+_TIME_HEADING = regex.compile(r"(?i)^thời\s+gian")
+_TIME_WORDS = regex.compile(r"(?i)(?:thời\s+gian|triển\s+khai|thực\s+hiện)[^.;]{0,80}$")
+
+
+def _in(span_start: int, span_end: int, d: DateMention) -> bool:
+    return span_start <= d.span.start and d.span.end <= span_end
+
+
+def _period(d: DateMention, found_in: str) -> Period:
+    start, end = range_bounds(d)
+    return Period(start=start, end=end, raw=d.raw, span=d.span, found_in=found_in)
+
+
+# Document types whose title states the period they plan for ("… giai đoạn 2021 - 2025").
+PLANNING_TYPES = {"Kế hoạch", "Chương trình", "Đề án", "Phương án"}
+
+
+def find_period(
+    text: str,
+    sections: list[Section],
+    dates: list[DateMention],
+    title: TextField | None,
+    doc_type: str | None = "Kế hoạch",
+) -> Period | None:
+    nodes = [n for top in sections for n in top.walk()]
+    for node in nodes:
+        if not _TIME_HEADING.match(node.heading):
+            continue
+        inside = [d for d in dates if _in(node.span.start, node.span.end, d) and d.value]
+        ranges = [d for d in inside if d.kind == "range"]
+        if ranges:
+            return _period(ranges[0], "time_section")
+        if inside and not node.children:
+            return _period(inside[0], "time_section")
+    for d in dates:
+        if d.kind == "range" and d.raw.lower().startswith(("từ", "bắt đầu")):
+            before = text[max(0, d.span.start - 90) : d.span.start]
+            if _TIME_WORDS.search(before):
+                return _period(d, "body")
+    if title and title.span and (doc_type is None or doc_type in PLANNING_TYPES):
+        inside = [d for d in dates if _in(title.span.start, title.span.end, d) and d.value]
+        for kind in ("range", "year"):
+            for d in inside:
+                if d.kind == kind:
+                    return _period(d, "title")
+    return None

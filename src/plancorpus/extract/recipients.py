@@ -1,0 +1,84 @@
+"""Recipients ("Nơi nhận"): one item per dash line, with its purpose and the archive copy.
+
+"- Sở Nội vụ (để báo cáo);" → name "Sở Nội vụ", purpose "để báo cáo".
+"- Lưu: VT, TĐKT." → archive line; its parts are the clerical office and the drafting unit.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from plancorpus.model.plan import Recipient, Span
+from plancorpus.text.vietnamese import collapse_spaces
+
+_PURPOSE_WORDS = (
+    r"báo\s+cáo|b/c|biết|thực\s+hiện|t/h|phối\s+hợp|p/h|chỉ\s+đạo|theo\s+dõi|giám\s+sát|"
+    r"đăng\s+tải|đăng\s+website|đăng\s+tin|đưa\s+tin|tuyên\s+truyền|thi\s+hành|xem\s+xét|"
+    r"tổng\s+hợp|kiểm\s+tra|thay\s+b/c|thay\s+báo\s+cáo|t/d|lưu\s+trữ"
+)
+_PURPOSE_PAREN = regex.compile(
+    rf"(?i)\s*\((?P<p>(?:để|thay)\b[^()]*|(?:{_PURPOSE_WORDS})[^()]*)\)\s*$"
+)
+_PURPOSE_SLASH = regex.compile(rf"(?i)\s*/\s*(?P<p>để\s+(?:{_PURPOSE_WORDS})\b.*)$")
+_ARCHIVE = regex.compile(r"(?i)^lưu\b\s*:?\s*")
+_DASH = regex.compile(r"^\s*[-–—•+]\s*")
+_TRAIL = regex.compile(r"[\s;,.]+$")
+
+
+def _split_parts(name: str) -> list[str]:
+    """Comma-joined recipients on one line ("Ban Thi đua Khen thưởng tỉnh, Sở Nội vụ")."""
+    pieces: list[str] = []
+    depth = 0
+    buf = ""
+    for ch in name:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0:
+            pieces.append(buf.strip())
+            buf = ""
+        else:
+            buf += ch
+    pieces.append(buf.strip())
+    return [p for p in pieces if p]
+
+
+def parse_recipient(text: str, start: int) -> Recipient | None:
+    """One recipient from its written line (dash and final punctuation included).
+    ``start`` is the offset of ``text`` in Plan.text."""
+    lead = _DASH.match(text)
+    offset = lead.end() if lead else 0
+    body = text[offset:]
+    body = body[: len(_TRAIL.sub("", body))] if _TRAIL.search(body) else body
+    raw = collapse_spaces(body)
+    if not raw:
+        return None
+    purpose = None
+    name = raw
+    m = _PURPOSE_PAREN.search(raw) or _PURPOSE_SLASH.search(raw)
+    if m:
+        purpose = m.group("p").strip()
+        name = raw[: m.start()].strip()
+    archive = bool(_ARCHIVE.match(name))
+    if archive:
+        name = _ARCHIVE.sub("", name, count=1)
+    pieces = _split_parts(name)
+    if archive:
+        parts = pieces
+    else:
+        # "Ban Thi đua Khen thưởng tỉnh, Sở Nội vụ" is two bodies; "Các phòng, đơn vị thuộc Sở"
+        # is one (its second piece does not open with a capital)
+        parts = (
+            pieces
+            if len(pieces) > 1 and all(len(p.split()) >= 2 and p[0].isupper() for p in pieces)
+            else []
+        )
+    lead_ws = len(body) - len(body.lstrip())
+    span_start = start + offset + lead_ws
+    return Recipient(
+        raw=raw,
+        name=name,
+        purpose=purpose,
+        archive=archive,
+        parts=parts,
+        span=Span(start=span_start, end=span_start + len(body.strip())),
+    )

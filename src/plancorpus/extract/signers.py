@@ -1,0 +1,161 @@
+"""Signature blocks ("chữ ký"): authority prefixes, title, name.
+
+``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH`` / ``(Đã ký)`` / ``Trần Văn A``.
+Cells come from the tail zone; a row with two signature cells (a meeting record's secretary
+and chair) starts two columns, each read as its own signer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+import regex
+
+from plancorpus.data import patterns
+from plancorpus.model.plan import AuthorityStep, Signer, Span
+from plancorpus.segment.cues import is_name_cell, is_title_cell, prefix_match
+from plancorpus.segment.lines import Cell
+from plancorpus.text.vietnamese import is_upper_text
+
+_MARK = regex.compile(
+    r"(?i)^\(?\s*(?:đã\s+ký|ký\s*(?:,|và)?\s*(?:tên|đóng\s+dấu|ghi\s+rõ\s+họ\s+tên)?[^)]*|"
+    r"chữ\s+ký[^)]*|đã\s+ký\s+và\s+đóng\s+dấu)\s*\)?$"
+)
+
+
+def classify(text: str) -> str:
+    """``prefix``, ``title``, ``mark``, ``name`` or ``other``."""
+    s = text.strip()
+    if prefix_match(s):
+        return "prefix"
+    if is_title_cell(s):
+        return "title"
+    if _MARK.match(s):
+        return "mark"
+    if is_name_cell(s):
+        return "name"
+    return "other"
+
+
+def normalize_prefix(written: str) -> str:
+    compact = regex.sub(r"\s", "", written).upper()
+    for p in patterns.signer_prefixes():
+        forms = {regex.sub(r"\s", "", w).upper() for w in (p.prefix, *p.written)}
+        if compact in forms or compact.rstrip(".") in {f.rstrip(".") for f in forms}:
+            return p.prefix
+    return written.strip()
+
+
+@dataclass
+class _Open:
+    chain: list[AuthorityStep] = field(default_factory=list)
+    title: str | None = None
+    name: str | None = None
+    note: str | None = None
+    start: int = -1
+    end: int = -1
+
+    def touch(self, cell: Cell) -> None:
+        self.start = cell.start if self.start < 0 else min(self.start, cell.start)
+        self.end = max(self.end, cell.end)
+
+    def empty(self) -> bool:
+        return not (self.chain or self.title or self.name)
+
+    def to_signer(self) -> Signer:
+        inner = self.chain[-1] if self.chain else None
+        return Signer(
+            authority=inner.authority if inner else None,
+            on_behalf_of=inner.on_behalf_of if inner else None,
+            title=self.title,
+            name=self.name,
+            chain=self.chain,
+            note=self.note,
+            span=Span(start=self.start, end=self.end),
+        )
+
+
+def _columns(rows: list[list[Cell]]) -> list[list[tuple[int, Cell]]]:
+    """Group signature cells into columns; two cells on one row mean two columns."""
+    flat = [(r, c) for r, row in enumerate(rows) for c in row]
+    if not any(len(row) >= 2 for row in rows):
+        return [flat] if flat else []
+    positions = sorted({c.column for _, c in flat})
+    gaps = [(b - a, k) for k, (a, b) in enumerate(pairwise(positions))]
+    _, k = max(gaps)
+    split = (positions[k] + positions[k + 1]) / 2
+    left = [(r, c) for r, c in flat if c.column < split]
+    right = [(r, c) for r, c in flat if c.column >= split]
+    return [col for col in (left, right) if col]
+
+
+def read_signers(rows: list[list[Cell]]) -> list[Signer]:
+    """Signers from rows of signature cells (already filtered to signature-like cells)."""
+    out: list[Signer] = []
+    for column in _columns(rows):
+        cur = _Open()
+        for _, cell in column:
+            kind = classify(cell.text)
+            text = regex.sub(r"\s+", " ", cell.text.strip())
+            if kind == "prefix":
+                if cur.title or cur.name:
+                    out.append(cur.to_signer())
+                    cur = _Open()
+                m = prefix_match(text)
+                assert m is not None
+                cur.chain.append(
+                    AuthorityStep(
+                        authority=normalize_prefix(m.group("prefix")),
+                        on_behalf_of=m.group("rest").strip(),
+                    )
+                )
+            elif kind == "title":
+                if cur.title or cur.name:
+                    out.append(cur.to_signer())
+                    cur = _Open()
+                cur.title = text.rstrip(".:")
+            elif kind == "mark":
+                cur.note = text
+            elif kind == "name":
+                if cur.name:
+                    out.append(cur.to_signer())
+                    cur = _Open()
+                cur.name = text.rstrip(".")
+            elif is_upper_text(text) and cur.chain and not cur.title and not cur.name:
+                last = cur.chain[-1]
+                cur.chain[-1] = AuthorityStep(
+                    authority=last.authority, on_behalf_of=f"{last.on_behalf_of} {text}"
+                )
+            else:
+                continue
+            cur.touch(cell)
+            if kind == "name":
+                out.append(cur.to_signer())
+                cur = _Open()
+        if not cur.empty():
+            out.append(cur.to_signer())
+    return _join_stray_names(sorted(out, key=lambda s: s.span.start))
+
+
+def _join_stray_names(signers: list[Signer]) -> list[Signer]:
+    """A name read before its title (the columns came out in the other order) joins the
+    signer right after it when that one has a title but no name."""
+    out: list[Signer] = []
+    k = 0
+    while k < len(signers):
+        s = signers[k]
+        nxt = signers[k + 1] if k + 1 < len(signers) else None
+        alone = s.name and not (s.title or s.chain)
+        if alone and nxt is not None and nxt.name is None and (nxt.title or nxt.chain):
+            span = Span(start=min(s.span.start, nxt.span.start), end=max(s.span.end, nxt.span.end))
+            out.append(nxt.model_copy(update={"name": s.name, "span": span}))
+            k += 2
+            continue
+        out.append(s)
+        k += 1
+    return out
+
+
+def is_signature_cell(text: str) -> bool:
+    return classify(text) != "other"

@@ -1,0 +1,107 @@
+"""The tail of a document: recipients on the left, signatures on the right.
+
+Text exports flatten the two columns onto shared lines ("Nơi nhận:        GIÁM ĐỐC",
+"- Lưu: VT, VP.  Lê Anh Tuấn"); readers of PDF and DOCX give them one after the other. Each
+cell is sent to the recipients or to the signatures by what it says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from plancorpus.extract.recipients import parse_recipient
+from plancorpus.extract.signers import is_signature_cell, read_signers
+from plancorpus.model.plan import Recipient, Signer
+from plancorpus.segment.lines import Cell, Line, cells
+from plancorpus.segment.zones import RECIPIENTS_HEAD
+
+_DASH_START = regex.compile(r"^[-–—•+]")
+_PLACE_DATE = regex.compile(r"(?i)\bngày\b.*\btháng\b|\bngày\s+\d{1,2}/\d{1,2}/\d{4}")
+# several dash items in one cell: "- Ban TĐKT TW;- Chủ tịch…", Party style "- A, - B,"
+_ITEM_SPLIT = regex.compile(r"(?<=;)\s*(?=[-–]\s*\S)|(?<=[,.])\s+(?=[-–]\s+\S)")
+_NOISE = regex.compile(r"^(?:PAGE\s*\d*|\d{1,3})$")
+_ARCHIVE_START = regex.compile(r"(?i)^lưu\b")
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    column: int
+    dashed: bool
+
+
+@dataclass
+class Tail:
+    recipients: list[Recipient] = field(default_factory=list)
+    signers: list[Signer] = field(default_factory=list)
+    recipients_head: bool = False
+
+
+def read_tail(text: str, lines: list[Line], zone: range) -> Tail:
+    items: list[_Item] = []
+    sig_rows: list[list[Cell]] = []
+    in_recipients = False
+    head_column = 0
+    closed = False  # the archive line ("Lưu: VT, VP") ends the list
+    out = Tail()
+    for i in zone:
+        row: list[Cell] = []
+        for cell in cells(lines[i]):
+            t = cell.text
+            m = RECIPIENTS_HEAD.match(t)
+            if m:
+                in_recipients, out.recipients_head, head_column = True, True, cell.column
+                rest = t[m.end() :]
+                if rest.strip():
+                    lead = len(rest) - len(rest.lstrip())
+                    _add_items(items, cell.start + m.end() + lead, cell.end, text, cell.column)
+                continue
+            if _NOISE.match(t.strip()) or _PLACE_DATE.search(t):
+                continue
+            dashed = bool(_DASH_START.match(t))
+            if not dashed and is_signature_cell(t):
+                row.append(cell)
+                continue
+            if not in_recipients:
+                continue
+            if dashed:
+                if not closed:
+                    _add_items(items, cell.start, cell.end, text, cell.column)
+                continue
+            prev = items[-1] if items else None
+            near = abs(cell.column - (prev.column if prev else head_column)) <= 8
+            if closed:
+                continue
+            if _ARCHIVE_START.match(t):
+                items.append(_Item(cell.start, cell.end, cell.column, False))
+            elif prev and prev.dashed and near and _open_end(text, prev):
+                prev.end = cell.end  # a recipient wrapped onto the next line
+            elif near and not closed and (prev is None or not prev.dashed):
+                items.append(_Item(cell.start, cell.end, cell.column, False))
+        if row:
+            sig_rows.append(row)
+        if items and regex.match(r"(?i)^[-–\s]*lưu\b", text[items[-1].start : items[-1].end]):
+            closed = True
+    for item in items:
+        rec = parse_recipient(text[item.start : item.end], item.start)
+        if rec:
+            out.recipients.append(rec)
+    out.signers = read_signers(sig_rows)
+    return out
+
+
+def _add_items(items: list[_Item], start: int, end: int, text: str, column: int) -> None:
+    """One cell may hold several dash items ("- Ban TĐKT TW;- Chủ tịch…")."""
+    piece = text[start:end]
+    pos = 0
+    for m in _ITEM_SPLIT.finditer(piece):
+        items.append(_Item(start + pos, start + m.start(), column, True))
+        pos = m.end()
+    items.append(_Item(start + pos, end, column, bool(_DASH_START.match(piece[pos:]))))
+
+
+def _open_end(text: str, item: _Item) -> bool:
+    return not regex.search(r"[;.]\s*$", text[item.start : item.end])

@@ -1,0 +1,52 @@
+"""The typed results: :class:`Plan` and its parts, and what checks find. Pydantic types only;
+nothing here imports the rest of plancorpus."""
+
+from plancorpus.model.findings import Finding, FindingKind, Place
+from plancorpus.model.plan import (
+    SCHEMA_VERSION,
+    AuthorityStep,
+    Campaign,
+    Citation,
+    CitationForm,
+    DateMention,
+    Furniture,
+    Issuer,
+    ParseWarning,
+    Period,
+    Plan,
+    Recipient,
+    Section,
+    SectionKind,
+    Signer,
+    SigningStamp,
+    SourceInfo,
+    Span,
+    Status,
+    TextField,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AuthorityStep",
+    "Campaign",
+    "Citation",
+    "CitationForm",
+    "DateMention",
+    "Finding",
+    "FindingKind",
+    "Furniture",
+    "Issuer",
+    "ParseWarning",
+    "Period",
+    "Place",
+    "Plan",
+    "Recipient",
+    "Section",
+    "SectionKind",
+    "Signer",
+    "SigningStamp",
+    "SourceInfo",
+    "Span",
+    "Status",
+    "TextField",
+]

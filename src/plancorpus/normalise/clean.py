@@ -1,0 +1,216 @@
+"""Normalise decoded text into :attr:`Plan.text`, keeping the map back to the input.
+
+Each step is a small function ``MappedText -> (MappedText, notes)``; ``clean`` runs them in
+order. Notes become warnings on the plan (``code``, ``message``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+import regex
+
+from plancorpus.model.plan import Note
+from plancorpus.text.textmap import Edit, MappedText
+
+Step = Callable[[MappedText], tuple[MappedText, list[Note]]]
+
+
+_LINE_ENDS = regex.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+
+
+def newlines(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    """CRLF, CR, Unicode line separators, vertical tab (Word's manual line break) and form
+    feed all become LF."""
+    if not _LINE_ENDS.search(mt.text):
+        return mt, []
+    return mt.sub(_LINE_ENDS, "\n"), []
+
+
+_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def characters(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    """Drop zero-width characters and soft hyphens; odd spaces become plain spaces."""
+    if _INVISIBLE.search(mt.text):
+        mt = mt.sub(_INVISIBLE, "")
+    if _ODD_SPACE.search(mt.text):
+        mt = mt.sub(_ODD_SPACE, " ")
+    return mt, []
+
+
+_CLUSTER = regex.compile(r"\P{M}\p{M}+")
+
+
+def nfc(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    """Compose base letters and combining marks (NFD → NFC), one cluster at a time."""
+    if unicodedata.is_normalized("NFC", mt.text):
+        return mt, []
+    count = 0
+
+    def compose(m: regex.Match[str]) -> str:
+        nonlocal count
+        out = unicodedata.normalize("NFC", m.group(0))
+        count += out != m.group(0)
+        return out
+
+    out = mt.sub(_CLUSTER, compose)
+    notes = [("decomposed_unicode", f"{count} decomposed letters composed (NFC)")] if count else []
+    return out, notes
+
+
+_MD_STRONG = regex.compile(r"\*\*|__(?=\S)|(?<=\S)__")
+_MD_EM = regex.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+_MD_ESCAPE = regex.compile(r"\\([-.*_#()\[\]!+`>])")
+_MD_HEADING = regex.compile(r"(?m)^#{1,6}[ \t]+")
+
+
+def markup(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    """Remove emphasis and escapes that Markdown converters leave: ``**KT. TRƯỞNG BAN``,
+    ``(*Công đoàn*)``, ``1\\.``, ``# KẾ HOẠCH``."""
+    before = mt.text
+    if "*" in before or "__" in before:
+        mt = mt.sub(_MD_STRONG, "")
+        mt = mt.sub(_MD_EM, r"\1")
+    if "\\" in before:
+        mt = mt.sub(_MD_ESCAPE, r"\1")
+    if "#" in before:
+        mt = mt.sub(_MD_HEADING, "")
+    notes = [("markup_removed", "converter markup (emphasis, escapes) removed")]
+    return mt, notes if mt.text != before else []
+
+
+def doubled_segments(line: str, min_seg: int = 12) -> list[int] | None:
+    """If ``line`` is made entirely of segments each printed twice in a row ("AABB"), return
+    the segment lengths; otherwise None."""
+    n = len(line)
+    if n < 2 * min_seg:
+        return None
+    memo: dict[int, tuple[int, ...] | None] = {}
+
+    def solve(i: int) -> tuple[int, ...] | None:
+        if i == n:
+            return ()
+        if i in memo:
+            return memo[i]
+        result: tuple[int, ...] | None = None
+        head = line[i : i + min_seg]
+        j = line.find(head, i + min_seg)
+        while j != -1 and 2 * (j - i) <= n - i:
+            length = j - i
+            if line[i:j] == line[j : j + length]:
+                rest = solve(i + 2 * length)
+                if rest is not None:
+                    result = (length, *rest)
+                    break
+            j = line.find(head, j + 1)
+        memo[i] = result
+        return result
+
+    found = solve(0)
+    return list(found) if found else None
+
+
+def doubled_lines(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    """Repair lines printed twice and glued together ("…phi dự ánBên cạnh đó…phi dự án")."""
+    edits: list[Edit] = []
+    pos = 0
+    for line in mt.text.split("\n"):
+        body = line.rstrip()
+        lead = len(body) - len(body.lstrip())
+        segs = doubled_segments(body[lead:])
+        if segs:
+            start = pos + lead
+            # delete the second copy of each segment, back to front offsets computed forward
+            cursor = start
+            for length in segs:
+                edits.append((cursor + length, cursor + 2 * length, ""))
+                cursor += 2 * length
+        pos += len(line) + 1
+    if not edits:
+        return mt, []
+    lines = len({mt.text.count("\n", 0, s) for s, _, _ in edits})
+    return mt.edit(edits), [("doubled_text", f"{lines} lines printed twice were repaired")]
+
+
+def blank_every_line(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    """When hard-wrapped text has a blank line after every line, drop single blank lines (a
+    run of two or more becomes one)."""
+    lines = mt.text.split("\n")
+    filled = [ln for ln in lines if ln.strip()]
+    if len(filled) < 10:
+        return mt, []
+    gaps: list[int] = []
+    cut_sentences = 0  # gaps after which the sentence goes on in lower case
+    run = 0
+    seen_text = False
+    for ln in lines:
+        if ln.strip():
+            if seen_text:
+                gaps.append(run)
+                cut_sentences += run >= 1 and ln.strip()[0].islower()
+            run = 0
+            seen_text = True
+        else:
+            run += 1
+    share = sum(1 for g in gaps if g >= 1) / max(1, len(gaps))
+    if share < 0.7 or cut_sentences < 0.15 * len(gaps):
+        return mt, []
+    edits: list[Edit] = []
+    pos = 0
+    i = 0
+    offsets = []
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln) + 1
+    while i < len(lines):
+        if lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if i > 0 and j < len(lines):
+            # lines i..j-1 are blank: keep none (one blank) or one (a longer run)
+            keep = 0 if j - i == 1 else 1
+            start = offsets[i + keep]
+            end = offsets[j]
+            if end > start:
+                edits.append((start, end, ""))
+        i = j
+    return mt.edit(edits), [
+        ("blank_lines", "a blank line followed every line; single blank lines were removed")
+    ]
+
+
+_TRAILING = regex.compile(r"[ \t]+(?=\n|\Z)")
+
+
+def trailing_space(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    text = mt.text
+    if " \n" not in text and "\t\n" not in text and not text.endswith((" ", "\t")):
+        return mt, []
+    return mt.sub(_TRAILING, ""), []
+
+
+STEPS: list[Step] = [
+    newlines,
+    characters,
+    nfc,
+    markup,
+    doubled_lines,
+    trailing_space,
+    blank_every_line,
+]
+
+
+def clean(text: str | MappedText, steps: list[Step] | None = None) -> tuple[MappedText, list[Note]]:
+    """Run the cleaning steps; returns the cleaned text and the notes they made."""
+    mt = MappedText.identity(text) if isinstance(text, str) else text
+    notes: list[Note] = []
+    for step in steps or STEPS:
+        mt, step_notes = step(mt)
+        notes.extend(step_notes)
+    return mt, notes

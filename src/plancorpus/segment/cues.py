@@ -1,0 +1,89 @@
+"""Cues that several stages read: is this cell a signature's authority prefix, a signer's
+title, a person's name, the opening word of a body's name?
+
+Zones use them to find where the signature block begins; the signer reader uses them to read
+it; the section reader uses the body-name cue to tell a wrapped name from a new sentence.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from plancorpus.data import patterns
+from plancorpus.text.vietnamese import compare_key, is_name_word, is_upper_text
+
+PREFIX_RX = regex.compile(
+    r"^(?P<prefix>(?:T\.?\s?M|K\.?\s?T|T\.?\s?L|T\.?U\.?Q|Q)\s?\.\s*|(?:T/[Mm]|K/T|T/L)\s*|"
+    r"(?:TM|KT|TL|TUQ)\s+)(?P<rest>\p{Lu}.*)$"
+)
+
+
+def prefix_match(text: str) -> regex.Match[str] | None:
+    """An authority prefix opening a cell ("KT. TRƯỞNG BAN", "T/M BAN BÍ THƯ")."""
+    m = PREFIX_RX.match(text.strip())
+    return m if m and is_upper_text(m.group("rest")) else None
+
+
+_QUALIFIERS = r"(?:\s+(?:THỨ\s+NHẤT|THỨ\s+HAI|THƯỜNG\s+TRỰC|PHỤ\s+TRÁCH|HỘI\s+ĐỒNG|SỞ|BAN|PHÒNG))*"
+
+
+def _title_rx() -> regex.Pattern[str]:
+    heads = "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in patterns.signer_title_heads())
+    return regex.compile(rf"^(?:PHÓ\s+)?(?:{heads}){_QUALIFIERS}$")
+
+
+TITLE_RX = _title_rx()
+
+
+def is_title_cell(text: str) -> bool:
+    return TITLE_RX.match(regex.sub(r"\s+", " ", text.strip().strip(".:"))) is not None
+
+
+_NOT_NAMES = {"Nơi", "Như", "Lưu", "Kính", "Trân", "Hà Nội"}
+
+
+def is_name_cell(text: str) -> bool:
+    """A person's name: two to six capitalised syllables ("Phạm Thị Anh Thư")."""
+    words = text.strip().strip(".").split()
+    if not 2 <= len(words) <= 6 or words[0] in _NOT_NAMES:
+        return False
+    return all(is_name_word(w) for w in words)
+
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\d&]+|[^\s\p{L}\p{M}\d&]+|\s+")
+
+
+def name_tokens(text: str) -> list[str]:
+    return [t for t in _TOKEN.findall(text)]
+
+
+def match_words(tokens: list[str], start: int, phrase: str) -> int:
+    """If the words of ``phrase`` open ``tokens[start:]`` (ignoring case and tone placement),
+    return the index after the match; else -1."""
+    want = phrase.split()
+    i = start
+    for w in want:
+        while i < len(tokens) and tokens[i].isspace():
+            i += 1
+        if i >= len(tokens) or compare_key(tokens[i]) != compare_key(w):
+            return -1
+        i += 1
+    return i
+
+
+@cache
+def _head_first_words() -> frozenset[str]:
+    return frozenset(compare_key(h.head.split()[0]) for h in patterns.org_heads())
+
+
+def find_head(text: str) -> patterns.OrgHead | None:
+    """The body word opening ``text`` ("Sở", "Ủy ban nhân dân"…), if any."""
+    tokens = name_tokens(text.strip()[:80])  # the longest head has a few words
+    if not tokens or compare_key(tokens[0]) not in _head_first_words():
+        return None
+    for head in patterns.org_heads():
+        if match_words(tokens, 0, head.head) >= 0:
+            return head
+    return None

@@ -1,0 +1,73 @@
+"""Section labels: which numbering opens a line ("II.", "1.2.", "a)", "Điều 3.", "-").
+
+A label is recognised by its shape alone here; whether it continues its siblings' sequence is
+for :mod:`plancorpus.segment.sections` to decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from plancorpus.model.plan import SectionKind
+from plancorpus.text.numerals import ROMAN_RX, roman_value
+
+# (kind, pattern); the pattern's group "lab" is the label, and the match ends where the
+# heading text begins. Order matters: the first pattern that matches wins.
+_LABEL_PATTERNS: list[tuple[SectionKind, regex.Pattern[str]]] = [
+    (
+        "part",
+        regex.compile(
+            r"(?P<lab>(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+\p{L}+|(?:PHẦN|Phần)\s+" + ROMAN_RX + ")"
+            r"\s*[.:\-–]?\s*"
+        ),
+    ),
+    ("part", regex.compile(rf"(?P<lab>(?:CHƯƠNG|Chương)\s+(?:{ROMAN_RX}|\d+))\s*[.:\-–]?\s*")),
+    ("article", regex.compile(r"(?P<lab>Điều\s+\d+[a-z]?)\s*[.:]\s*")),
+    ("roman", regex.compile(rf"(?P<lab>{ROMAN_RX})\s*[.\-–/)]\s*(?=[\p{{Lu}}\d“\"(])")),
+    ("part", regex.compile(r"(?P<lab>[A-HK-UWYĐ])\s*[.)]\s+(?=\p{Lu})")),
+    ("decimal", regex.compile(r"(?P<lab>\d{1,2}(?:\.\d{1,2})+)\s*[.)]?\s+")),
+    (
+        "arabic",
+        regex.compile(r"(?P<lab>\d{1,2})\s*[.)]\s*(?=\S)(?!\d)|(?P<lab>\d{1,2})\s*[-–/]\s+"),
+    ),
+    ("letter", regex.compile(r"(?P<lab>[a-zđ])\s*[).]\s+")),
+    ("bullet", regex.compile(r"(?P<lab>[-–+•·▪○●*])\s*(?=\S)")),
+]
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: SectionKind
+    label: str
+    end: int  # offset in the stripped line where the heading text begins
+
+
+# A label can only open with one of these characters; most lines are rejected on it alone.
+_LABEL_FIRST = frozenset("0123456789IVXLPCĐ-–+•·▪○●*abcdefghiklmnopqrstuvxyđABDEFGHKMNOQRSTUWY")
+
+
+def label_of(text: str) -> Label | None:
+    """The section label opening a (stripped) line, if any."""
+    s = text.lstrip()
+    if not s or s[0] not in _LABEL_FIRST:
+        return None
+    if s[0].islower() and (len(s) < 2 or s[1] not in ").\t "):
+        return None  # a lower-case word, not "a)" or "đ."
+    for kind, rx in _LABEL_PATTERNS:
+        m = rx.match(s)
+        if not m:
+            continue
+        lab = m.group("lab")
+        if kind == "roman" and roman_value(lab) is None:
+            continue
+        if kind == "bullet" and s[m.end() :].startswith(("-", "–")):
+            continue  # a rule "----", not a bullet
+        rest = s[m.end() :]
+        if not rest.strip() and kind not in ("part", "roman", "article"):
+            continue
+        if kind == "part" and lab.startswith(("Phần", "PHẦN", "Chương", "CHƯƠNG")):
+            lab = regex.sub(r"\s+", " ", lab)
+        return Label(kind, lab, m.end())
+    return None

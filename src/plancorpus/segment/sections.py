@@ -1,0 +1,278 @@
+"""The numbered body of a document as a tree of :class:`Section` nodes.
+
+Depth follows the numbering family: ``Phần``/``A.`` > ``I.`` > ``1.`` > ``1.1.`` > ``a)`` >
+``-`` > ``+`` (``Chương`` > ``Điều`` > ``1.`` in normative texts). A label counts only at
+the start of a line and only when it continues its siblings' sequence, so "Mục III" inside a
+sentence or a wrapped "2023." never opens a section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from plancorpus.data import patterns
+from plancorpus.model.plan import Section, Span
+from plancorpus.segment.cues import find_head
+from plancorpus.segment.labels import Label, label_of
+from plancorpus.segment.lines import Line
+from plancorpus.text.numerals import LETTERS, roman_value
+from plancorpus.text.vietnamese import collapse_spaces, is_upper_text
+
+
+def _rank(label: Label) -> float:
+    if label.kind == "part":
+        return 0
+    if label.kind in ("roman", "article"):
+        return 1
+    if label.kind == "arabic":
+        return 2
+    if label.kind == "decimal":
+        return 2 + label.label.count(".")
+    if label.kind == "letter":
+        return 6
+    return 8 if label.label == "+" else 7
+
+
+@dataclass
+class _Node:
+    label: Label
+    line: int
+    rank: float
+    children: list[_Node] = field(default_factory=list)
+    end_line: int = 0
+
+
+def _next_ok(prev: str | None, label: Label) -> bool:
+    """Does ``label`` continue the sequence whose last sibling is ``prev``?"""
+    kind, lab = label.kind, label.label
+    if kind in ("bullet", "part", "article"):
+        return True
+    if kind == "roman":
+        v = roman_value(lab) or 0
+        return v == 1 if prev is None else v == (roman_value(prev) or 0) + 1
+    if kind == "arabic":
+        return int(lab) == 1 if prev is None else int(lab) == int(prev) + 1
+    if kind == "decimal":
+        last = int(lab.rsplit(".", 1)[1])
+        if prev is None or prev.rsplit(".", 1)[0] != lab.rsplit(".", 1)[0]:
+            return last == 1
+        return last == int(prev.rsplit(".", 1)[1]) + 1
+    if kind == "letter":
+        if lab not in LETTERS:
+            return False
+        if prev is None or prev not in LETTERS:
+            return lab == "a"
+        i, j = LETTERS.index(prev), LETTERS.index(lab)
+        return j == i + 1 or (j == i + 2 and LETTERS[i + 1] == "đ")
+    return False
+
+
+_NUMERIC_CELL = regex.compile(r"^[\d.,%()\-–]+$")
+_CELL_GAP = regex.compile(r"\t|\s{2,}")
+_CLOSED = regex.compile(r"[.:;!?]$")
+_TRAILING_PUNCT = regex.compile(r"[\s:;.,]+$")
+
+
+def is_table_row(line: Line) -> bool:
+    """A row of a table flattened to text: several cells, two or more of them numbers."""
+    parts = [p for p in _CELL_GAP.split(line.stripped) if p.strip()]
+    numeric = sum(1 for p in parts if _NUMERIC_CELL.match(p.strip()))
+    if len(parts) >= 3 and numeric >= 2:
+        return True
+    # flattened with single spaces ("1. Lương thực 148,69 99,69 126,75"): the line ends in
+    # numbers and numbers are a good share of it; a sentence may just mention a few
+    tokens = line.stripped.split()[1:]
+    nums = [bool(_NUMERIC_CELL.match(t) and any(c.isdigit() for c in t)) for t in tokens]
+    return len(tokens) >= 3 and sum(nums) >= 3 and all(nums[-2:]) and sum(nums) >= 0.4 * len(nums)
+
+
+def _ends_open(text: str) -> bool:
+    """A line that stops mid-sentence (the next line continues it)."""
+    return bool(text) and text[-1].isalnum()
+
+
+class _Builder:
+    def __init__(self, lines: list[Line], body: range) -> None:
+        self.lines = lines
+        self.body = body
+        self.roots: list[_Node] = []
+        self.stack: list[_Node] = []
+        self.notes: list[tuple[str, str]] = []
+
+    def siblings(self, rank: float) -> list[_Node]:
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        return self.stack[-1].children if self.stack else self.roots
+
+    def accept(self, i: int, label: Label) -> bool:
+        rank = _rank(label)
+        saved = list(self.stack)
+        sibs = self.siblings(rank)
+        same = [n for n in sibs if n.label.kind == label.kind and n.rank == rank]
+        prev = same[-1].label.label if same else None
+        ok = _next_ok(prev, label)
+        if not ok and label.kind == "roman" and is_upper_text(self.lines[i].stripped):
+            ok = True
+            self.notes.append(("numbering", f"line {i + 1}: {label.label} breaks the sequence"))
+        if not ok and label.kind == "arabic" and prev is not None and int(label.label) == 1:
+            ok = True  # a list restarts where the document's numbering was lost or is wrong
+            self.notes.append(("numbering", f"line {i + 1}: numbering restarts at 1 after {prev}"))
+        if not ok:
+            self.stack = saved
+            return False
+        node = _Node(label, i, rank)
+        parent = self.stack[-1].children if self.stack else self.roots
+        parent.append(node)
+        self.stack.append(node)
+        return True
+
+    def build(self) -> list[_Node]:
+        prev_text = ""
+        prev_blank = True
+        prev_label = False
+        for i in self.body:
+            line = self.lines[i]
+            text = line.stripped
+            if not text:
+                prev_blank = True
+                continue
+            label = label_of(text)
+            if label and is_table_row(line):
+                label = None
+            if (
+                label
+                and label.kind == "bullet"
+                and not prev_blank
+                and not prev_label
+                and (_ends_open(prev_text))
+            ):
+                label = None  # "Bộ Lao động\n- Thương binh và Xã hội": a wrapped name
+            is_label = bool(label and self.accept(i, label))
+            prev_text, prev_blank, prev_label = text, False, is_label
+        return self.roots
+
+
+def wrap_width(lines: list[Line], zone: range) -> int:
+    """Typical width of a full, hard-wrapped line in the zone (90th percentile)."""
+    lengths = sorted(len(lines[i].stripped) for i in zone if not lines[i].blank)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def _heading(lines: list[Line], i: int, label: Label, stop: int, width: int = 0) -> tuple[str, int]:
+    """Heading text of the node at line ``i`` and the index of its last heading line."""
+    first = lines[i].stripped[label.end :].strip()
+    last = i
+    if not first and label.kind in ("part", "roman", "article"):
+        # "Phần thứ nhất" alone on its line: the heading is on the next line(s)
+        j = i + 1
+        while j < stop and lines[j].blank:
+            j += 1
+        if j < stop and label_of(lines[j].stripped) is None:
+            first, last, i = lines[j].stripped, j, j
+    parts = [first]
+    upper = is_upper_text(first) and label.kind in ("part", "roman", "article", "arabic", "decimal")
+    j = i + 1
+    while j < stop and upper:
+        nxt = lines[j].stripped
+        if not nxt or label_of(nxt) or not is_upper_text(nxt):
+            break
+        parts.append(nxt)
+        last = j
+        j += 1
+    if upper:
+        return _strip_end(" ".join(parts)), last
+    joined = first
+    while j < stop and not _CLOSED.search(joined):
+        nxt = lines[j].stripped
+        # a line that runs to the wrap width was cut mid-sentence, whatever the next word's case
+        wrapped = width > 0 and len(lines[j - 1].stripped) >= 0.75 * width and _name_start(nxt)
+        if not nxt or label_of(nxt) or not (nxt[0].islower() or nxt[0].isdigit() or wrapped):
+            break
+        joined = f"{joined} {nxt}"
+        last = j
+        j += 1
+    return _strip_end(first_clause(joined)), last
+
+
+def _name_start(text: str) -> bool:
+    """Does the line open with a name ("Sở", "UBND", "Nhà nước") rather than a sentence?"""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if not first[:1].isupper():
+        return False
+    if first.isupper() and len(first) > 1:
+        return True
+    if find_head(text) is not None:
+        return True
+    return any(text.startswith(w) for w in patterns.proper_words())
+
+
+_CLAUSE_END = regex.compile(r"[:;]|\.(?=\s+[\p{Lu}\d“\"]|$)")
+_ABBREV_END = regex.compile(r"(?:\b\p{Lu}{1,3}|\bv\.v|\bTP|\bTT|\bQ)\.$")
+
+
+def first_clause(text: str) -> str:
+    """Up to the first colon, semicolon or sentence end."""
+    text = collapse_spaces(text)
+    for m in _CLAUSE_END.finditer(text):
+        if m.group(0) == "." and _ABBREV_END.search(text[: m.end()]):
+            continue
+        return text[: m.start()]
+    return text
+
+
+def _strip_end(text: str) -> str:
+    return str(_TRAILING_PUNCT.sub("", text)).strip()
+
+
+def parse_sections(
+    text: str, lines: list[Line], body: range
+) -> tuple[list[Section], list[tuple[str, str]]]:
+    builder = _Builder(lines, body)
+    roots = builder.build()
+    ordered: list[_Node] = []
+
+    def flatten(nodes: list[_Node]) -> None:
+        for n in nodes:
+            ordered.append(n)
+            flatten(n.children)
+
+    flatten(roots)
+    width = wrap_width(lines, body)
+    # a node ends where the next node of the same or a higher rank begins
+    stop_line = body.stop
+    for k, node in enumerate(ordered):
+        node.end_line = stop_line
+        for later in ordered[k + 1 :]:
+            if later.rank <= node.rank:
+                node.end_line = later.line
+                break
+    return [_to_section(text, lines, n, 1, width) for n in roots], builder.notes
+
+
+def _content_end(lines: list[Line], start: int, stop: int) -> int:
+    """Offset of the end of the last non-blank line in ``[start, stop)``."""
+    for j in range(stop - 1, start - 1, -1):
+        if not lines[j].blank:
+            return lines[j].content_end
+    return lines[start].content_end
+
+
+def _to_section(text: str, lines: list[Line], node: _Node, level: int, width: int) -> Section:
+    line = lines[node.line]
+    label_start = line.content_start
+    body_start = label_start + node.label.end
+    own_stop = node.children[0].line if node.children else node.end_line
+    own_end = _content_end(lines, node.line, own_stop)
+    heading, _ = _heading(lines, node.line, node.label, own_stop, width)
+    end = _content_end(lines, node.line, node.end_line)
+    return Section(
+        label=node.label.label,
+        kind=node.label.kind,
+        heading=heading,
+        level=level,
+        text=text[body_start : max(body_start, own_end)].strip(),
+        children=[_to_section(text, lines, c, level + 1, width) for c in node.children],
+        span=Span(start=label_start, end=end),
+    )

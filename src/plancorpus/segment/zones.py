@@ -1,0 +1,225 @@
+"""The zones of a document, in reading order.
+
+header (issuer, number, place and date) · document-type line ("KẾ HOẠCH") · title
+("trích yếu") · body (preamble and numbered sections) · closing ("Trên đây là…") · tail
+(recipients "Nơi nhận" and signatures) · appendix. Every part is optional; the zones are
+line ranges into :func:`plancorpus.lines.split_lines`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from plancorpus.data import patterns
+from plancorpus.segment.cues import is_name_cell, is_title_cell, prefix_match
+from plancorpus.segment.labels import label_of
+from plancorpus.segment.lines import Line, cells
+from plancorpus.text.vietnamese import compare_key, fold_ascii, is_upper_text
+
+PREAMBLE_START = regex.compile(
+    r"(?i)^[-–•*\s]*(?:căn\s+cứ|thực\s+hiện|theo\s+đề\s+nghị|xét\s+đề\s+nghị|xét|kính\s+gửi|"
+    r"tiếp\s+tục\s+thực\s+hiện|được\s+sự\s+đồng\s+ý|trong\s+thời\s+gian\s+qua)\b"
+)
+RECIPIENTS_HEAD = regex.compile(r"(?i)^nơi\s+nhận\b\s*:?")
+CLOSING_START = regex.compile(r"(?i)^trên\s+đây\s+là\b")
+SEPARATOR = regex.compile(r"^[\s\-–—_=*~.·]+$")
+# What follows the signature and is not part of it: an appendix, or an attached document
+# (a second national motto, "(Ban hành kèm theo …)", a chapter heading).
+APPENDIX_START = regex.compile(
+    r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+SÁCH|Mẫu\s+số|MẪU\s+SỐ|BIỂU\s+MẪU|BẢNG\s+TỔNG\s+HỢP|"
+    r"CHƯƠNG\s+[IVXL\d]+|Chương\s+[IVXL\d]+)\b"
+    r"|(?i:^\(?\s*ban\s+hành\s+kèm\s+theo)"
+)
+MOTTO = regex.compile(
+    r"(?i)cộng\s+h(?:oà|òa|oa)\s+xã\s+hội\s+chủ\s+nghĩa|đảng\s+cộng\s+sản\s+việt\s+nam"
+)
+# the same, letters only (for OCR, whose marks may be wrong): compare with fold_ascii(text)
+MOTTO_FOLDED = regex.compile(r"CONG HOA XA HOI CHU NGHIA|DANG CONG SAN VIET NAM|DOC LAP - TU DO")
+
+
+def starts_appendix(line: Line) -> bool:
+    return bool(APPENDIX_START.match(line.stripped) or MOTTO.search(line.text))
+
+
+def doc_type_of_line(text: str, first_line: bool = False) -> str | None:
+    """The document type named by a line that holds only it ("KẾ HOẠCH" → "Kế hoạch")."""
+    s = text.strip().strip("*_# ")
+    if not s or len(s) > 40 or s.endswith(":"):
+        return None
+    if not is_upper_text(s) and not first_line:
+        return None
+    key = compare_key(s)
+    for d in patterns.doc_types():
+        if compare_key(d.name) == key:
+            return d.name
+    folded = fold_ascii(s)  # "QUYÉT ĐỊNH" from OCR: the marks may be wrong, the letters not
+    for d in patterns.doc_types():
+        if len(d.name) > 4 and fold_ascii(d.name) == folded:
+            return d.name
+    return None
+
+
+@dataclass
+class Zones:
+    header: range
+    doc_type_line: int | None
+    title: range
+    body: range
+    closing: range
+    tail: range
+    appendix: range
+
+
+def _first_nonblank(lines: list[Line], start: int = 0) -> int | None:
+    for i in range(start, len(lines)):
+        if not lines[i].blank:
+            return i
+    return None
+
+
+def find_doc_type_line(lines: list[Line]) -> int | None:
+    limit = min(len(lines), max(60, len(lines) // 4))
+    first = _first_nonblank(lines)
+    for i in range(limit):
+        line = lines[i]
+        if line.blank:
+            continue
+        for cell in cells(line, after_punct=False):
+            if doc_type_of_line(cell.text, first_line=i == first):
+                return i
+    return None
+
+
+def _quotes_open(text: str) -> bool:
+    opens = sum(text.count(q) for q in "“‘")
+    closes = sum(text.count(q) for q in "”’")
+    straight = text.count('"')
+    return opens > closes or straight % 2 == 1
+
+
+def find_title(lines: list[Line], start: int) -> range:
+    """Title lines after the document-type line: up to a blank line (unless a quote is still
+    open or the line ends in a connector), a preamble start, a label or a separator."""
+    i = _first_nonblank(lines, start)
+    if i is None:
+        return range(start, start)
+    first = i
+    taken: list[int] = []
+    while i < len(lines) and len(taken) < 8:
+        line = lines[i]
+        text = line.stripped
+        if line.blank:
+            joined = " ".join(lines[j].stripped for j in taken)
+            if taken and (_quotes_open(joined) or regex.search(r"[-–,]$|\bvà$", joined)):
+                i += 1
+                continue
+            break
+        if SEPARATOR.match(text) or label_of(text) is not None:
+            break
+        if i != first and (PREAMBLE_START.match(text) or RECIPIENTS_HEAD.match(text)):
+            break
+        if taken and is_upper_text(text) and not is_upper_text(lines[taken[0]].stripped):
+            break  # the enacting authority ("ỦY BAN NHÂN DÂN TỈNH") after a mixed-case title
+        taken.append(i)
+        i += 1
+    return range(first, taken[-1] + 1) if taken else range(first, first)
+
+
+_PREFIX_HINT = regex.compile(r"(?:T\.?\s?M|K\.?\s?T|T\.?\s?L|TUQ|Q\s?\.|T/[Mm]|K/T|T/L)")
+_TAIL_HINT = regex.compile(r"(?i)nơi\s+nhận")
+
+
+def _is_signature_line(line: Line) -> bool:
+    if not _PREFIX_HINT.search(line.text):
+        return False
+    return any(prefix_match(c.text) for c in cells(line))
+
+
+def find_tail_start(lines: list[Line], start: int) -> int | None:
+    """First line of the recipients/signature block after ``start``."""
+    n = len(lines)
+    for i in range(start, n):
+        line = lines[i]
+        if line.blank:
+            continue
+        if _TAIL_HINT.search(line.text):
+            first_cell = cells(line)
+            if first_cell and RECIPIENTS_HEAD.match(first_cell[0].text):
+                return _back_to_title(lines, i, start)
+        if _is_signature_line(line):
+            return i
+    # No "Nơi nhận" and no authority prefix: a bare title followed by a name near the end.
+    for i in range(max(start, n - 40), n):
+        if any(is_title_cell(c.text) for c in cells(lines[i])):
+            for j in range(i + 1, min(n, i + 8)):
+                if any(is_name_cell(c.text) for c in cells(lines[j])):
+                    return i
+    return None
+
+
+def _back_to_title(lines: list[Line], i: int, start: int) -> int:
+    """A signer's title printed just above "Nơi nhận" ("CHỦ TỊCH" / "Nơi nhận:") belongs to
+    the tail too."""
+    j = i - 1
+    while j > start and lines[j].blank:
+        j -= 1
+    if j > start and any(is_title_cell(c.text) or prefix_match(c.text) for c in cells(lines[j])):
+        return j
+    return i
+
+
+def find_zones(lines: list[Line]) -> Zones:
+    n = len(lines)
+    dt = find_doc_type_line(lines)
+    if dt is not None:
+        header = range(0, dt)
+        title = find_title(lines, dt + 1)
+        body_start = title.stop
+    else:
+        header_end = _header_end(lines)
+        header = range(0, header_end)
+        title = range(header_end, header_end)
+        body_start = header_end
+    tail_start = find_tail_start(lines, body_start)
+    closing_start = None
+    search_end = tail_start if tail_start is not None else n
+    for i in range(body_start, search_end):
+        if CLOSING_START.match(lines[i].stripped):
+            closing_start = i  # the last one wins: "Trên đây là" may open a body paragraph too
+    body_end = closing_start if closing_start is not None else search_end
+    closing = (
+        range(body_end, search_end) if closing_start is not None else range(body_end, body_end)
+    )
+    tail_end = n
+    if tail_start is not None:
+        for i in range(tail_start + 1, n):
+            if starts_appendix(lines[i]):
+                tail_end = i
+                break
+        tail = range(tail_start, tail_end)
+    else:
+        tail = range(n, n)
+    return Zones(
+        header=header,
+        doc_type_line=dt,
+        title=title,
+        body=range(body_start, body_end),
+        closing=closing,
+        tail=tail,
+        appendix=range(tail_end, n),
+    )
+
+
+def _header_end(lines: list[Line]) -> int:
+    """Without a document-type line, the header runs to the first preamble or body line."""
+    for i, line in enumerate(lines[:60]):
+        text = line.stripped
+        if not text:
+            continue
+        if PREAMBLE_START.match(text) or label_of(text) is not None:
+            return i
+        if len(text) > 90 and not is_upper_text(text) and "\t" not in line.text:
+            return i
+    return 0

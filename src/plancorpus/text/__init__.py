@@ -1,0 +1,1 @@
+"""Vietnamese strings and offsets: syllables and comparison keys, numerals, the text map."""
