@@ -35,3 +35,56 @@ def test_mypy_strict():
     if "No module named mypy" in done.stderr:
         pytest.skip("mypy is not installed")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _lint_imports(cwd: Path, pythonpath: Path | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = dict(os.environ)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
+    return subprocess.run(
+        [_tool("lint-imports"), "--no-cache", "--config", str(ROOT / "pyproject.toml")],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def _contracts() -> list[dict[str, object]]:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts: list[dict[str, object]] = config["tool"]["importlinter"]["contracts"]
+    return contracts
+
+
+def test_import_contracts_hold_with_nothing_ignored():
+    assert all("ignore_imports" not in c for c in _contracts())
+    done = _lint_imports(ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"Contracts: {len(_contracts())} kept, 0 broken" in done.stdout
+
+
+# each planted import breaks one rule of architecture.md; a local import counts too
+PLANTED = [
+    ("segment/zones.py", "from plancorpus.extract.signers import classify", "layers"),
+    ("read/text.py", "from plancorpus.normalise.clean import clean", "layers"),
+    ("model/plan.py", "from plancorpus.text.vietnamese import compare_key", "layers"),
+    ("corpus/load.py", "import plancorpus", "face"),
+    ("report/summary.py", "from plancorpus.pipeline import parse_text", "renderers"),
+]
+
+
+@pytest.mark.parametrize(("module", "statement", "contract"), PLANTED)
+def test_import_contracts_catch_an_upward_import(tmp_path, module, statement, contract):
+    copy = tmp_path / "src" / "plancorpus"
+    shutil.copytree(ROOT / "src" / "plancorpus", copy)
+    target = copy / module
+    planted = f"\n\ndef _planted() -> None:\n    {statement}  # noqa\n"
+    target.write_text(target.read_text(encoding="utf-8") + planted, encoding="utf-8")
+    done = _lint_imports(tmp_path, pythonpath=tmp_path / "src")
+    assert done.returncode != 0, done.stdout
+    names = {c["id"]: c["name"] for c in _contracts()}
+    assert f"{names[contract]} BROKEN" in done.stdout

@@ -197,3 +197,49 @@ def test_doc_type_codes_are_unique_and_official():
     assert len(codes) == len(set(codes))
     assert patterns.official_case()["TTG"] == "TTg"
     assert patterns.official_case()["QYĐ"] == "QyĐ"
+
+
+# --- word lists moved out of the code: each example runs through its stage ------------------
+
+
+@pytest.mark.parametrize("example", patterns.citation_issuer_examples(), ids=lambda e: e["issuer"])
+def test_citation_issuer_stop_examples(example):
+    from plancorpus import extract_citations
+
+    first = extract_citations(example["text"])[0]
+    assert first.issuer == example["issuer"]
+
+
+def test_citation_issuer_stops_are_lower_case_words():
+    stops = patterns.citation_issuer_stops()
+    assert len(stops) > 100 and {"về", "thực hiện", "quy định"} <= stops
+    assert all(s == s.lower() and s.strip() == s for s in stops)
+
+
+@pytest.mark.parametrize("example", patterns.recipient_purpose_examples(), ids=lambda e: e["name"])
+def test_recipient_purpose_examples(example):
+    from plancorpus.extract.recipients import parse_recipient
+
+    r = parse_recipient(example["text"], 0)
+    assert r is not None
+    assert (r.name, r.purpose) == (example["name"], example["purpose"])
+
+
+def test_preamble_opener_examples():
+    from plancorpus.segment.zones import PREAMBLE_START
+
+    opens, others = patterns.preamble_examples()
+    assert opens and others
+    for line in opens:
+        assert PREAMBLE_START.match(line), line
+    for line in others:
+        assert not PREAMBLE_START.match(line), line
+
+
+@pytest.mark.parametrize("example", patterns.campaign_cues().examples, ids=lambda e: e["campaign"])
+def test_campaign_cue_examples(example):
+    from plancorpus.extract.campaigns import find_campaigns
+
+    names = [c.name for c in find_campaigns(example["text"])]
+    assert example["campaign"] in names
+

@@ -9,6 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import regex
+
 
 @dataclass(frozen=True)
 class DocType:
@@ -168,3 +170,59 @@ def school_levels() -> tuple[str, ...]:
 @cache
 def locality_words() -> tuple[str, ...]:
     return tuple(sorted(_raw()["locality_words"]["words"], key=len, reverse=True))
+
+
+def phrase_alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of phrases, longest first, any run of white space between words."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@cache
+def citation_issuer_stops() -> frozenset[str]:
+    return frozenset(_raw()["citation_issuer"]["stops"])
+
+
+@cache
+def citation_issuer_examples() -> tuple[dict[str, str], ...]:
+    return tuple(_raw()["citation_issuer"]["examples"])
+
+
+@cache
+def recipient_purpose_words() -> tuple[str, ...]:
+    return tuple(_raw()["recipient_purposes"]["words"])
+
+
+@cache
+def recipient_purpose_examples() -> tuple[dict[str, str], ...]:
+    return tuple(_raw()["recipient_purposes"]["examples"])
+
+
+@cache
+def preamble_openers() -> tuple[str, ...]:
+    return tuple(_raw()["preamble_openers"]["words"])
+
+
+def preamble_examples() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(lines that open a preamble, lines that do not)."""
+    table = _raw()["preamble_openers"]
+    return tuple(table["examples"]), tuple(table["not_examples"])
+
+
+@dataclass(frozen=True)
+class CampaignCues:
+    cues: tuple[str, ...]
+    qualifiers: tuple[str, ...]
+    not_before: tuple[str, ...]
+    examples: tuple[dict[str, str], ...]
+
+
+@cache
+def campaign_cues() -> CampaignCues:
+    table = _raw()["campaign_cues"]
+    return CampaignCues(
+        cues=tuple(table["cues"]),
+        qualifiers=tuple(table["qualifiers"]),
+        not_before=tuple(table["not_before"]),
+        examples=tuple(table["examples"]),
+    )

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import regex
 
+from plancorpus.data import patterns
 from plancorpus.model.plan import Campaign, Span
 from plancorpus.text.vietnamese import collapse_spaces, compare_key
 
 _QUOTED = regex.compile(r"[“‘\"](?P<c>[^“”\"\n]{2,200}(?:\n[^“”\"\n]{0,200}){0,2}?)[”’\"]")
+# the cue words are data (patterns.toml, campaign_cues)
+_CUES = patterns.campaign_cues()
 _TRIGGER = regex.compile(
-    r"(?i)(?:phong\s+trào|cuộc\s+vận\s+động|đợt\s+thi\s+đua|chiến\s+dịch|phát\s+động)"
-    r"(?:\s+(?:thi\s+đua|yêu\s+nước))*\s*:?\s*$"
+    rf"(?i)(?:{patterns.phrase_alternation(_CUES.cues)})"
+    rf"(?:\s+(?:{patterns.phrase_alternation(_CUES.qualifiers)}))*\s*:?\s*$"
 )
 _LIST_GLUE = regex.compile(r"^\s*[;,]?\s*(?:và\s+)?$")
-_TITLE_OF_MERIT = regex.compile(r"(?i)danh\s+hiệu\s*$")
+_TITLE_OF_MERIT = regex.compile(rf"(?i)(?:{patterns.phrase_alternation(_CUES.not_before)})\s*$")
 
 
 def find_campaigns(text: str, title_span: Span | None = None) -> list[Campaign]:

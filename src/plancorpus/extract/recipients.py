@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import regex
 
+from plancorpus.data import patterns
 from plancorpus.model.plan import Recipient, Span
 from plancorpus.text.vietnamese import collapse_spaces
 
-_PURPOSE_WORDS = (
-    r"báo\s+cáo|b/c|biết|thực\s+hiện|t/h|phối\s+hợp|p/h|chỉ\s+đạo|theo\s+dõi|giám\s+sát|"
-    r"đăng\s+tải|đăng\s+website|đăng\s+tin|đưa\s+tin|tuyên\s+truyền|thi\s+hành|xem\s+xét|"
-    r"tổng\s+hợp|kiểm\s+tra|thay\s+b/c|thay\s+báo\s+cáo|t/d|lưu\s+trữ"
-)
+# why a copy is sent: "(để báo cáo)", "(b/c)"; the words are data (patterns.toml)
+_PURPOSE_WORDS = patterns.phrase_alternation(patterns.recipient_purpose_words())
 _PURPOSE_PAREN = regex.compile(
     rf"(?i)\s*\((?P<p>(?:để|thay)\b[^()]*|(?:{_PURPOSE_WORDS})[^()]*)\)\s*$"
 )

@@ -18,9 +18,9 @@ from plancorpus.segment.labels import label_of
 from plancorpus.segment.lines import Line, cells
 from plancorpus.text.vietnamese import compare_key, fold_ascii, is_upper_text
 
+# "Căn cứ …", "Thực hiện …": the words are data (patterns.toml, preamble_openers)
 PREAMBLE_START = regex.compile(
-    r"(?i)^[-–•*\s]*(?:căn\s+cứ|thực\s+hiện|theo\s+đề\s+nghị|xét\s+đề\s+nghị|xét|kính\s+gửi|"
-    r"tiếp\s+tục\s+thực\s+hiện|được\s+sự\s+đồng\s+ý|trong\s+thời\s+gian\s+qua)\b"
+    rf"(?i)^[-–•*\s]*(?:{patterns.phrase_alternation(patterns.preamble_openers())})\b"
 )
 RECIPIENTS_HEAD = regex.compile(r"(?i)^nơi\s+nhận\b\s*:?")
 CLOSING_START = regex.compile(r"(?i)^trên\s+đây\s+là\b")

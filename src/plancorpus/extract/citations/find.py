@@ -1,0 +1,274 @@
+"""Find: where a citation may be. Each finder is one regex pass and yields anchors, the
+span of a code ("1258/QĐ-TTG", "22-\\nNQ/TW", "số31-QĐ/TW"), of a name ("Luật Thi đua, khen
+thưởng năm 2022", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"), of the
+Party's charter or of a short form ("Chỉ thị 05"); :mod:`.scan` reads what surrounds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from plancorpus.data import laws as lawnames
+from plancorpus.data import patterns
+from plancorpus.extract.codes import Code, parse_code
+from plancorpus.text.numerals import ROMAN_RX
+from plancorpus.text.vietnamese import DASHES, collapse_spaces
+
+_UP = "A-ZĐƯƠÂÊÔĂ"
+
+# the legislature adds its term to its code: "55/2001/QH10", "…/UBTVQH15"
+_PART = rf"[{_UP}][{_UP}a-zđ&]*(?:(?<=QH)\d{{1,2}}(?![\d\p{{L}}]))?(?![\p{{Ll}}])"
+
+_WS = r"[ \t]*(?:\n[ \t]*)?"
+
+# a line break may follow a separator ("22-\nNQ/TW"), never precede it ("2\n- Sở…" is a list)
+_SEP = rf"[ \t]*[/\-_{DASHES}]{_WS}"
+
+_DOT = rf"\.[ \t]?(?=[{_UP}]{{2}})"
+
+_REST = rf"{_SEP}(?:(?:19|20)\d\d{_SEP})?{_PART}(?:(?:{_SEP}|{_DOT}){_PART})*"
+
+# a number opens the code: the scan only starts at digits
+_CODE = regex.compile(rf"(?P<num>\d{{1,5}}[a-z]?)(?P<rest>{_REST})")
+
+# a draft's blank number: "Tờ trình số  /TTr-SNV" (only after "số")
+_BLANK_CODE = regex.compile(
+    rf"(?<!\p{{L}})số[ \t]*:?[ \t]*(?P<rest>[/\-][ \t]*{_PART}(?:(?:{_SEP}|{_DOT}){_PART})*)"
+)
+
+_LEFT_OK = regex.compile(r"(?:số|[^\p{L}\d/.,\-])$")
+
+# "18/20202QĐ-UBND": a year glued to the type code by a stray digit
+_MALFORMED = regex.compile(
+    rf"(?<![\p{{L}}\d/])(?P<num>\d{{1,5}})/(?P<year>(?:19|20)\d\d)\d(?P<sym>{_PART}-{_PART})"
+)
+
+_NAMED = regex.compile(
+    r"\b(?P<type>Bộ\s+luật|Luật|Hiến\s+pháp|Pháp\s+lệnh)\s+"
+    r"|\b(?P<type>Nghị\s+quyết)\s+(?=(?:của\s+)?(?:(?i:Đại\s+hội|Hội\s+nghị)|Trung\s+ương)\b)"
+)
+
+# What makes a law's name after its type word: a capital, an amendment, a year; in lower
+# case, a date or number after it ("Luật giá ngày 19 tháng 6 năm 2023": "Luật sư", "Luật
+# pháp" are not laws); an ordinance in lower case ("Pháp lệnh thuế thu nhập đối với…").
+_LAW_NAME = regex.compile(r"\p{Lu}|sửa\s+đổi|năm\s+\d{4}|nước\b")
+
+_LOWER_LAW = regex.compile(
+    r"(?!(?:sư|pháp|định|lệ)\b)\p{Ll}+(?:\s+\p{Ll}+){0,5}\s+(?:ngày\s+\d|năm\s+\d{4}|số\s+\d)"
+)
+
+_LOWER_ORDINANCE = regex.compile(r"(?!(?:và|này|các|đó|về|của|hiện|đã|được|trên|mới|có)\b)\p{Ll}")
+
+# Where a name cited without a code ends ("Luật Thi đua, khen thưởng| ngày 26/11/2003").
+_NAME_STOP_COMMON = (
+    r"[;:(\[“”\"]|\.(?:\s|$)|\n\s*\n|\s(?:ngày|số\s*\d|đã|được|quy\s+định|hướng\s+dẫn|"
+    r"thì|là|theo|tại|trong|trên|gồm|cho|với|đối\s+với|nhằm|để|đến|hiện\s+hành|vào|nên|mà|"
+    r"nhưng|chưa|không|còn|có\s+hiệu\s+lực|trình(?=\s+\p{Lu})|"
+    r"về\s+(?:việc|\p{Ll})|Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị|Thông\s+tư|Nghị\s+định)\b"
+    r"|,\s+(?=(?:ngày|và|các)\b)"
+    # "Luật Doanh nghiệp, riêng 9 tháng…": a number (not a year after "năm") ends the name
+    r"|,\s+(?=(?:(?!ngày\b)\S+\s+){0,4}?(?<!năm\s)\d)"
+    r"|\snhư\s+sau\b"
+    # a law's year ends its name ("Luật Đất đai năm 2013| khác…"); the year is added back
+    r"|\snăm\s+\d{4}\b"
+)
+
+_NAME_STOP = regex.compile(
+    _NAME_STOP_COMMON
+    + r"|\s(?:của(?!\s+Hội\s+đồng\s+nhân\s+dân)"
+    + r"|và(?=\s+(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị|Quyết|Chỉ|Thông|\p{Ll})))\b"
+)
+
+# an amending law's name holds "của Luật … và Luật …": only dates and clause ends stop it
+_AMENDING_STOP = regex.compile(_NAME_STOP_COMMON)
+
+# the Party's charter: "Điều lệ Đảng", "… Cộng sản Việt Nam", "Điều lệ Đảng khóa II"
+_CHARTER = regex.compile(
+    r"\bĐiều\s+lệ\s+Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?(?:\s+kho[áa]\s+" + ROMAN_RX + r"\b)?"
+)
+
+# where a Party resolution's name ends: "… lần thứ XIII của Đảng", "… khoá IX", "Nghị quyết
+# Trung ương 9 (khoá IX)", "… lần thứ 8 (khoá VII)"
+_PARTY_NAME_END = regex.compile(
+    rf"(?:(?:lần\s+thứ|kho[áa]|khóa)\s+{ROMAN_RX}\b|lần\s+thứ\s+\d{{1,2}}(?!\d)"
+    r"|Trung\s+ương\s+\d{1,2}(?!\d)"
+    # "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội XI Đảng bộ tỉnh"
+    rf"|Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:toàn\s+quốc\s+)?{ROMAN_RX}\b"
+    r"(?:\s+Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)\b(?:\s+\p{Lu}\p{Ll}*){0,3})?)"
+    rf"(?:\s*\((?:kho[áa]|khóa)\s+{ROMAN_RX}\))?(?:\s+của\s+Đảng\b)?"
+)
+
+_UNIT_AFTER = regex.compile(
+    r"\s*(?:năm|tháng|ngày|tuần|lần|người|hộ|%|triệu|tỷ|nghìn|đồng|km|ha|xã|huyện|tỉnh|"
+    r"đơn\s+vị|cá\s+nhân|tập\s+thể|nội\s+dung|điểm|khoản|điều)\b"
+)
+
+
+@cache
+def type_words() -> dict[str, patterns.DocType]:
+    """Lower-case type word → type; longest first when matching."""
+    return {d.name.lower(): d for d in patterns.doc_types()}
+
+
+@cache
+def type_before() -> regex.Pattern[str]:
+    words = sorted(type_words(), key=len, reverse=True)
+    alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    # searched backwards from the end of the look-back window
+    return regex.compile(rf"(?ir)(?<!\p{{L}})(?P<type>{alt})\s*(?P<so>số)?\s*:?\s*$")
+
+
+def type_name(word: str) -> patterns.DocType | None:
+    return type_words().get(collapse_spaces(word).lower())
+
+
+@cache
+def _short_form() -> regex.Pattern[str]:
+    names = [d.name for d in patterns.doc_types() if d.name not in ("Luật", "Bộ luật")]
+    alt = "|".join(
+        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(names, key=len, reverse=True)
+    )
+    return regex.compile(
+        rf"(?<!\d\s)(?<!\d)\b(?P<type>{alt})\s+(?:số\s+)?(?P<num>[1-9]\d{{0,3}}|0[1-9]\d{{0,2}})"
+        + _SHORT_TAIL
+    )
+
+
+# what may follow a short form's number: not a code ("05/CT…"), a decimal or another number
+_SHORT_TAIL = r"(?![\d/\-–.,]?\w)(?![ \t]*[/\-–][ \t]*\p{Lu})(?![ \t]+\d)"
+
+
+@cache
+def _spaced_code() -> regex.Pattern[str]:
+    codes = "|".join(sorted(patterns.doc_type_codes(), key=len, reverse=True))
+    return regex.compile(
+        rf"(?<!\p{{L}})số[ \t]*:?[ \t]*(?P<num>\d{{1,5}})[ \t]+"
+        rf"(?P<rest>(?:{codes})(?:{_SEP}{_PART})+)(?![\p{{L}}\d])"
+    )
+
+
+def _party_name_end(text: str, pos: int, stop: int) -> int | None:
+    """Where a Party resolution's name that starts before ``pos`` ends: its first "lần thứ",
+    "khoá" or "Trung ương N" before ``stop``, extended over the ones that follow closely
+    ("Hội nghị lần thứ 9 Ban Chấp hành Trung ương Đảng khoá IX")."""
+    m = _PARTY_NAME_END.search(text, pos, min(len(text), pos + 160))
+    if m is None or m.start() > stop:
+        return None
+    end: int = m.end()
+    while (
+        nxt := _PARTY_NAME_END.search(text, end, min(len(text), end + 60))
+    ) and nxt.start() < stop:
+        end = nxt.end()
+    return end
+
+
+@dataclass(frozen=True)
+class CodeAnchor:
+    start: int
+    end: int
+    code: Code
+    written: str | None = None  # the symbol as written, when the code had to be mended
+
+
+def code_anchors(text: str) -> Iterator[CodeAnchor]:
+    """Number-and-symbol codes: well formed, blank-numbered ("số  /TTr-SNV"), malformed
+    ("18/20202QĐ-UBND") and spaced ("số 84 QĐ/TWĐTN"), in that order."""
+    anchors = [
+        m
+        for m in _CODE.finditer(text)
+        if m.start() == 0 or _LEFT_OK.search(text, max(0, m.start() - 2), m.start())
+    ]
+    spans = [(m.start(), m.end()) for m in anchors]
+    spans += [(m.start("rest"), m.end()) for m in _BLANK_CODE.finditer(text)]
+    for start, end in spans:
+        code = parse_code(text[start:end])
+        if code:
+            yield CodeAnchor(start, end, code)
+    for m in _MALFORMED.finditer(text):
+        code = parse_code(f"{m.group('num')}/{m.group('year')}/{m.group('sym')}")
+        if code:
+            code.defects = ["malformed_code"]
+            yield CodeAnchor(m.start(), m.end(), code, text[m.start("year") : m.end()])
+    for m in _spaced_code().finditer(text):
+        # "số 84 QĐ/TWĐTN": a space stands for the number's separator
+        rest = m.group("rest")
+        sep = regex.search(rf"[/\-_{DASHES}]", rest)
+        party = sep is not None and sep.group(0) == "/"  # "QĐ/TW" after the number: Party
+        code = parse_code(m.group("num") + ("-" if party else "/") + rest)
+        if code:
+            code.defects = [*code.defects, "missing_separator"]
+            yield CodeAnchor(m.start("num"), m.end(), code)
+
+
+def _shaped(text: str, at: int, kind: str) -> bool:
+    """Does a name follow the type word ending at ``at``?"""
+    if kind == "Nghị quyết":
+        return True
+    if kind == "Luật":
+        return bool(_LAW_NAME.match(text, at) or _LOWER_LAW.match(text, at))
+    if kind == "Pháp lệnh":
+        return bool(_LAW_NAME.match(text, at) or _LOWER_ORDINANCE.match(text, at))
+    # "Hiến pháp năm 2013", "Bộ luật Dân sự"; "Hiến pháp và pháp luật" is no citation
+    return bool(_LAW_NAME.match(text, at))
+
+
+def named_anchors(text: str) -> Iterator[tuple[int, int, str]]:
+    """Laws, codes, ordinances and Party resolutions cited by name: (start, end, type)."""
+    for m in _NAMED.finditer(text):
+        start = m.start()
+        kind = collapse_spaces(m.group("type"))
+        # a listed name ("Luật doanh nghiệp", "Luật đa dạng sinh học"), whatever its case
+        listed = None if kind == "Nghị quyết" else lawnames.name_end(text, start)
+        if not _shaped(text, m.end(), kind):
+            if listed:
+                yield start, listed, kind
+            continue
+        amending = text.startswith("sửa đổi", m.end())
+        stop_rx = _AMENDING_STOP if amending else _NAME_STOP
+        stop = stop_rx.search(text, m.end(), min(len(text), m.end() + 200))
+        end = stop.start() if stop else min(len(text), m.end() + 200)
+        if kind == "Nghị quyết":
+            party_end = _party_name_end(text, m.end(), end)
+            if party_end is None:
+                continue
+            end = party_end
+        else:
+            # a listed name longer than what the capitals gave ("Pháp lệnh Thuế thu nhập đối
+            # với người có thu nhập cao") is the name
+            end = max(end, listed or 0)
+        yield start, end, kind
+
+
+def charter_anchors(text: str) -> Iterator[tuple[int, int]]:
+    """The Party's charter ("Điều lệ Đảng")."""
+    for m in _CHARTER.finditer(text):
+        yield m.start(), m.end()
+
+
+def short_anchors(
+    text: str, full: set[tuple[str | None, str]]
+) -> Iterator[tuple[int, int, str, str]]:
+    """Short forms ("Chỉ thị 05"): (start, end, type word as written, number). ``full``
+    holds the (type, number) of the documents cited in full in this text."""
+    shorts = [
+        (m.start(), m.end(), m.group("type"), m.group("num")) for m in _short_form().finditer(text)
+    ]
+    # in lower case ("nghị định 68") the type word is as often a verb or a noun ("quyết định 3
+    # việc"): only the numbers of documents cited in full here are looked for, number first
+    # (digits are rarer than the letters a type word starts with)
+    names = sorted({t[0].lower() + t[1:] for t, _ in full if t}, key=len, reverse=True)
+    numbers = sorted({n for _, n in full if n.isdigit()}, key=len, reverse=True)
+    if names and numbers:
+        alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in names)
+        before = regex.compile(rf"(?r)(?<![\p{{L}}\d])(?P<type>{alt})\s+(?:số\s+)?$")
+        for m in regex.finditer(rf"(?<=\s)(?P<num>0*(?:{'|'.join(numbers)}))" + _SHORT_TAIL, text):
+            tb = before.search(text, max(0, m.start() - 40), m.start())
+            if tb:
+                shorts.append((tb.start(), m.end(), tb.group("type"), m.group("num")))
+    for start, end, word, number in shorts:
+        if not _UNIT_AFTER.match(text, end):
+            yield start, end, word, number

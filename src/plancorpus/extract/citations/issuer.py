@@ -1,0 +1,97 @@
+"""Issuer: the "của …" phrase after a citation ("…của Thủ tướng Chính phủ về việc…").
+
+The phrase ends at a lower-case word that opens the rest of the sentence (the stop words in
+data/patterns.toml, ``[citation_issuer]``), at a new list item after a line break, at a type
+word that opens a new phrase, or after fourteen words.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from plancorpus.data import patterns
+from plancorpus.extract.citations.find import type_name
+from plancorpus.segment.cues import find_head
+from plancorpus.text.numerals import LETTERS, ROMAN_RX
+from plancorpus.text.vietnamese import collapse_spaces, is_syllable
+
+_WORD = regex.compile(r"\S+")
+
+_OF = regex.compile(r"[ \t]*,?[ \t]*(?:\n[ \t]*)?(?i:của)[ \t\n]+")
+
+
+_GLUED_STOP = regex.compile(r"(?:về|của|theo|tại|trong|để|nhằm|đã|được)\p{Ll}{2,}")
+
+# A person's title may open an issuer that goes on after a comma: "của Bộ trưởng, Trưởng ban
+# Ban Tổ chức cán bộ Chính phủ".
+# So may a ministry or department whose name holds a comma: "Bộ Lao động, Thương binh và Xã
+# hội", "Sở Văn hóa, Thể thao và Du lịch".
+_TITLE_BEFORE_COMMA = regex.compile(
+    r"(?:Bộ|Thứ|Thủ)\s+trưởng|(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc)"
+    r"|(?i:.*\b(?:Lao\s+động|Văn\s+h[oó]a|Văn\s+hoá))"
+)
+# a new list item after a line break ends the issuer ("…Chính phủ\n- Quyết định…", "…BR – VT\n2.
+# Tiêu chuẩn"); a dash may also carry a name over the line ("Bộ Lao động\n- Thương binh và Xã hội")
+_LABEL = regex.compile(rf"\d{{1,2}}[.)]|[{LETTERS}][.)]|{ROMAN_RX}[.)]")
+
+_DASH_ITEM = regex.compile(r"[-–+•*]")
+
+
+def _opens_item(token: str, after: list[regex.Match[str]]) -> bool:
+    if _LABEL.fullmatch(token):
+        return True
+    if not _DASH_ITEM.fullmatch(token) or not after:
+        return False
+    first = after[0].group(0)
+    two = " ".join(w.group(0) for w in after).rstrip(".,;:")
+    return first[:1].islower() or type_name(two) is not None or type_name(first) is not None
+
+
+def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
+    """The "của …" phrase after a citation, and where it ends."""
+    m = _OF.match(text, pos)
+    if not m:
+        return None
+    start = m.end()
+    words = list(_WORD.finditer(text[start : start + 200]))
+    taken: list[regex.Match[str]] = []
+    for k, w in enumerate(words):
+        token = w.group(0)
+        bare = token.rstrip('.,;:)”"')
+        nxt = words[k + 1].group(0).rstrip(".,;:") if k + 1 < len(words) else ""
+        pair = f"{bare} {nxt}".lower()
+        if not taken:
+            rest = " ".join(x.group(0) for x in words[k : k + 4])
+            if not (bare[:1].isupper() or find_head(rest[:1].upper() + rest[1:])):
+                return None
+        else:
+            # in a heading in capitals the stop words are capitals too ("…CHÍNH PHỦ VỀ QUY ĐỊNH")
+            caps = bare.isupper() and all(x.group(0).isupper() for x in taken)
+            stops = patterns.citation_issuer_stops()
+            if (bare[:1].islower() or caps) and (bare.lower() in stops or pair in stops):
+                break
+            if bare[:1].islower() and not is_syllable(bare) and _GLUED_STOP.match(bare):
+                break  # "…Xã hội vềviệc triển khai": a stop word glued to the next one
+            if type_name(pair):
+                break  # "…Xã hội Hướng dẫn một số…", "…Bộ Giáo dục thông tư…": a new phrase
+            if bare == "và" and (
+                nxt[:1].islower()
+                or type_name(" ".join(x.group(0) for x in words[k + 1 : k + 3]).rstrip(".,;:"))
+            ):
+                break
+            gap = text[start + taken[-1].end() : start + w.start()]
+            if "\n\n" in gap or ("\n" in gap and _opens_item(token, words[k + 1 : k + 3])):
+                break
+            if bare == "" or bare[:1] in '(“"':
+                break
+        taken.append(w)
+        if token.endswith(",") and nxt[:1].isupper():
+            so_far = text[start + taken[0].start() : start + w.start() + len(bare)]
+            if _TITLE_BEFORE_COMMA.fullmatch(collapse_spaces(so_far)):
+                continue
+        if bare != token or len(taken) >= 14:
+            break
+    if not taken:
+        return None
+    end = start + taken[-1].start() + len(taken[-1].group(0).rstrip('.,;:)”"'))
+    return collapse_spaces(text[start:end]), end
