@@ -242,4 +242,3 @@ def test_campaign_cue_examples(example):
 
     names = [c.name for c in find_campaigns(example["text"])]
     assert example["campaign"] in names
-
