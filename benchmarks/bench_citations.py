@@ -23,7 +23,7 @@ import regex
 
 from plancorpus import extract_citations
 from plancorpus.data import patterns
-from results import record
+from results import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -77,9 +77,7 @@ def main() -> int:
             f"| extraction / reference pass | {t_all / t_ref:.2f}× |",
         ]
     )
-    print(table)
-    if args.record:
-        record(table)
+    publish(table, args.record)
     return 0
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import plancorpus
 from plancorpus.compare.evaluate import score_text
 from plancorpus.read import ocr, read_file
-from results import record
+from results import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "corpus" / "real"
@@ -146,9 +146,7 @@ def main() -> int:
         f"{platform.machine()})"
     )
     table = "\n".join([head, "", *speed(args.repeat), *accuracy(not args.no_ocr)])
-    print(table)
-    if args.record:
-        record(table)
+    publish(table, args.record)
     return 0
 
 

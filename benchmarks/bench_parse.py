@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import plancorpus
-from results import record
+from results import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -65,9 +65,7 @@ def main() -> int:
         mean = statistics.mean(r[2] for r in rows)
         lines.append(f"| **mean of medians** | | **{mean:.2f}** | | |")
     table = "\n".join(lines)
-    print(table)
-    if args.record:
-        record(table)
+    publish(table, args.record)
     return 0
 
 

@@ -13,3 +13,10 @@ def record(section: str) -> None:
     with RESULTS.open("a", encoding="utf-8") as fh:
         fh.write("\n" + section.rstrip("\n") + "\n")
     print(f"appended to {RESULTS}", file=sys.stderr)
+
+
+def publish(table: str, keep: bool) -> None:
+    """Print a result table; with ``keep`` (the scripts' --record) also append it."""
+    print(table)
+    if keep:
+        record(table)

@@ -179,3 +179,51 @@ def test_cli_stops_quietly_when_the_reader_goes_away():
     assert proc.wait(timeout=60) == 0
     assert b"[ok]" in first
     assert "Traceback" not in err
+
+
+# --- the face: verbs, types, deprecated names -----------------------------------------------
+
+
+def test_all_lists_the_verbs_and_types_only():
+    verbs = {"parse", "parse_text", "extract_citations", "load", "check", "render"}
+    exported = set(plancorpus.__all__)
+    assert verbs <= exported
+    assert {"Plan", "Section", "Citation", "Finding", "Span"} <= exported
+    assert not {"parse_bytes", "check_citations", "run", "STAGES", "read_file"} & exported
+    for name in exported:  # everything advertised is there
+        assert getattr(plancorpus, name) is not None
+
+
+def test_parse_takes_a_path_or_its_bytes():
+    path = SAMPLE
+    from_path = plancorpus.parse(path)
+    from_bytes = plancorpus.parse(path.read_bytes())
+    assert from_bytes.source == "<bytes>" and from_path.source == str(path)
+    assert from_bytes.outline() == from_path.outline()
+    assert from_bytes.issuer == from_path.issuer and from_bytes.citations == from_path.citations
+
+
+def test_old_names_still_work_with_a_deprecation_warning():
+    data = SAMPLE.read_bytes()
+    with pytest.warns(DeprecationWarning, match="parse_bytes"):
+        old = plancorpus.parse_bytes(data, source="x")
+    assert old.source == "x" and old.outline() == plancorpus.parse(data).outline()
+    plan = plancorpus.parse(SAMPLE)
+    with pytest.warns(DeprecationWarning, match="check_citations"):
+        findings = plancorpus.check_citations(plan)
+    assert findings == plancorpus.check(plan)
+
+
+def test_reading_is_the_first_stage():
+    names = [name for name, _ in plancorpus.STAGES]
+    assert names[:3] == ["read", "clean", "layout"]
+
+
+def test_render_text_and_json():
+    plan = plancorpus.parse(SAMPLE)
+    text = plancorpus.render(plan)
+    assert text.startswith(str(SAMPLE)) and "preamble" in text and "sections" in text
+    again = plancorpus.Plan.model_validate_json(plancorpus.render(plan, "json"))
+    assert again == plan
+    with pytest.raises(ValueError, match="cannot render"):
+        plancorpus.render(plan.sections[0])  # text is for a whole plan

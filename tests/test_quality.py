@@ -23,8 +23,8 @@ def _tool(name: str) -> str:
 def test_ruff_lint_and_format():
     ruff = _tool("ruff")
     for args in (
-        ["check", "src", "tests", "benchmarks"],
-        ["format", "--check", "src", "tests", "benchmarks"],
+        ["check", "src", "tests", "benchmarks", "scripts"],
+        ["format", "--check", "src", "tests", "benchmarks", "scripts"],
     ):
         done = subprocess.run([ruff, *args], cwd=ROOT, capture_output=True, text=True)
         assert done.returncode == 0, done.stdout + done.stderr

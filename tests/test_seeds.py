@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+import pytest
+
 import plancorpus
 from conftest import SEEDS, corpus_file
 
@@ -246,3 +250,27 @@ def test_every_seed_is_ok_and_spans_map_back():
             assert " ".join(written.split()) == " ".join(plan.snippet(item.span).split())
         for node in plan.all_sections():
             assert 0 <= node.span.start < node.span.end <= len(plan.text)
+
+
+# the preamble: body text before section I, read off each document
+PREAMBLES = [
+    ("000", "Tiếp tục thực hiện các nội dung tại Quyết định số 1258/QĐ-TTG", "như sau:"),
+    ("001", "Thực hiện Chỉ thị  số 01/CT-UBND ngày  09/01/2023", "như sau:"),
+    ("002", "Thực hiện Kế hoạch số 1223/KH-UBND ngày 08/7/2022", "triển khai thực hiện như sau:"),
+    ("003", "Thực hiện Kế hoạch số 119/KH-UBND tỉnh ngày 27/4/2022", "như sau:"),
+    ("004", "Căn cứ Kế hoạch số 92-KH/TU ngày 08/11/2021", "với các nội dung, như sau:"),
+]
+
+
+@pytest.mark.parametrize(("prefix", "opens", "ends"), PREAMBLES)
+def test_preamble_is_a_node_and_the_body_is_covered(seed, prefix, opens, ends):
+    p = seed(prefix)
+    pre = p.preamble
+    assert pre is not None and pre.kind == "preamble" and pre.label == ""
+    assert pre.text.startswith(opens) and pre.text.endswith(ends)
+    assert p.text[pre.span.start : pre.span.end] == pre.text
+    nodes = p.body_nodes()
+    assert nodes[0] is pre and nodes[1:] == p.sections and p.sections[0].label == "I"
+    # nothing but blank space between the preamble and section I, nor between sections
+    for a, b in pairwise(nodes):
+        assert a.span.end <= b.span.start and not p.text[a.span.end : b.span.start].strip()

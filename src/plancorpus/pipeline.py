@@ -29,7 +29,7 @@ from plancorpus.model.plan import Note, Plan, SourceInfo, Span, TextField
 from plancorpus.normalise.clean import clean
 from plancorpus.read import Extracted, read_bytes, read_path
 from plancorpus.segment.lines import Line, split_lines
-from plancorpus.segment.sections import parse_sections
+from plancorpus.segment.sections import parse_preamble, parse_sections
 from plancorpus.segment.zones import Zones, find_zones
 from plancorpus.text.textmap import MappedText
 
@@ -128,8 +128,10 @@ def stage_header(ctx: Context) -> None:
 
 
 def stage_sections(ctx: Context) -> None:
-    sections, notes = parse_sections(ctx.text, ctx.lines, _zones(ctx).body)
+    body = _zones(ctx).body
+    sections, notes = parse_sections(ctx.text, ctx.lines, body)
     ctx.plan.sections = sections
+    ctx.plan.preamble = parse_preamble(ctx.text, ctx.lines, body, sections)
     ctx.notes.extend(notes)
 
 

@@ -12,10 +12,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Plan.preamble
 
 Status = Literal["ok", "partial", "failed"]
-SectionKind = Literal["part", "roman", "arabic", "decimal", "letter", "bullet", "article"]
+SectionKind = Literal[
+    "preamble", "part", "roman", "arabic", "decimal", "letter", "bullet", "article"
+]
 DateKind = Literal["date", "month", "quarter", "year", "range"]
 FurnitureKind = Literal["page_number", "running_header", "running_footer"]
 # what a stage noticed, before it becomes a ParseWarning on the plan: (code, message)
@@ -95,7 +97,8 @@ class Campaign(_Model):
 
 
 class Section(_Model):
-    """A numbered node of the body ("I.", "2.", "2.1.", "a)", "-")."""
+    """A node of the body: a numbered one ("I.", "2.", "2.1.", "a)", "-"), or the preamble
+    (kind ``preamble``, no label: the body text before the first numbered node)."""
 
     label: str
     kind: SectionKind
@@ -221,6 +224,11 @@ class Plan(_Model):
     campaigns: list[Campaign] = Field(default_factory=list)
     period: Period | None = None
 
+    preamble: Section | None = Field(
+        default=None,
+        description="Body text that no numbered section holds: the lines before the first "
+        "section ('Căn cứ …', 'Thực hiện …'), or the whole body when nothing is numbered",
+    )
     sections: list[Section] = Field(default_factory=list)
     closing: TextField | None = None
     citations: list[Citation] = Field(default_factory=list)
@@ -285,6 +293,11 @@ class Plan(_Model):
         for section in self.sections:
             out.extend(section.walk())
         return out
+
+    def body_nodes(self) -> list[Section]:
+        """The top of the body tree: the preamble (when there is one), then the sections.
+        Together they hold the whole body, from its first line to the closing."""
+        return ([self.preamble] if self.preamble else []) + list(self.sections)
 
     def outline(self) -> list[tuple[str, str]]:
         """``(dotted label path, heading)`` for every numbered node except bullets."""

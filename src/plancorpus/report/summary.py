@@ -57,6 +57,11 @@ def render(plan: Plan, max_outline: int = 60) -> str:
             f"({plan.period.found_in}: {' '.join(plan.period.raw.split())!r})"
         )
     outline: list[str] = []
+    if plan.preamble:
+        first = " ".join(plan.preamble.text.split())
+        n = plan.preamble.text.count("\n") + 1
+        shown = first if len(first) <= 80 else first[:79] + "…"
+        lines.append(f"  preamble   {n} line{'s' if n > 1 else ''}: {shown}")
     _outline(plan.sections, 0, outline, max_outline)
     total = sum(1 for s in plan.all_sections() if s.kind != "bullet")
     lines.append(f"  sections   {total} numbered ({len(plan.all_sections())} nodes with bullets)")

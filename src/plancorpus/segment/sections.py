@@ -251,6 +251,29 @@ def parse_sections(
     return [_to_section(text, lines, n, 1, width) for n in roots], builder.notes
 
 
+def parse_preamble(
+    text: str, lines: list[Line], body: range, sections: list[Section]
+) -> Section | None:
+    """The body text before the first numbered section, as one node of kind ``preamble``;
+    None when the body opens with a section (or is empty)."""
+    stop = body.stop
+    if sections:
+        first = sections[0].span.start
+        stop = next((i for i in body if lines[i].start <= first < lines[i].end + 1), stop)
+    filled = [i for i in range(body.start, stop) if not lines[i].blank]
+    if not filled:
+        return None
+    start, end = lines[filled[0]].content_start, lines[filled[-1]].content_end
+    return Section(
+        label="",
+        kind="preamble",
+        heading="",
+        level=0,
+        text=text[start:end],
+        span=Span(start=start, end=end),
+    )
+
+
 def _content_end(lines: list[Line], start: int, stop: int) -> int:
     """Offset of the end of the last non-blank line in ``[start, stop)``."""
     for j in range(stop - 1, start - 1, -1):
