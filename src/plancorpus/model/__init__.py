@@ -1,6 +1,17 @@
 """The typed results: :class:`Plan` and its parts, and what checks find. Pydantic types only;
 nothing here imports the rest of plancorpus."""
 
+from plancorpus.model.diff import (
+    DIFF_SCHEMA_VERSION,
+    CitationChange,
+    DiffOptions,
+    DiffSummary,
+    FieldChange,
+    PlanDiff,
+    SectionChange,
+    Substitution,
+    TextOp,
+)
 from plancorpus.model.findings import Finding, FindingKind, Place
 from plancorpus.model.plan import (
     SCHEMA_VERSION,
@@ -26,12 +37,17 @@ from plancorpus.model.plan import (
 )
 
 __all__ = [
+    "DIFF_SCHEMA_VERSION",
     "SCHEMA_VERSION",
     "AuthorityStep",
     "Campaign",
     "Citation",
+    "CitationChange",
     "CitationForm",
     "DateMention",
+    "DiffOptions",
+    "DiffSummary",
+    "FieldChange",
     "Finding",
     "FindingKind",
     "Furniture",
@@ -40,13 +56,17 @@ __all__ = [
     "Period",
     "Place",
     "Plan",
+    "PlanDiff",
     "Recipient",
     "Section",
+    "SectionChange",
     "SectionKind",
     "Signer",
     "SigningStamp",
     "SourceInfo",
     "Span",
     "Status",
+    "Substitution",
     "TextField",
+    "TextOp",
 ]
