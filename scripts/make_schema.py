@@ -1,9 +1,10 @@
-"""Write the JSON Schema of :class:`plancorpus.Plan` to schema/plan.schema.json.
+"""Write the JSON Schemas of :class:`plancorpus.Plan` and :class:`plancorpus.PlanDiff` to
+schema/plan.schema.json and schema/plan_diff.schema.json.
 
-    python scripts/make_schema.py          # write it
-    python scripts/make_schema.py --check  # exit 1 when the committed file is out of date
+    python scripts/make_schema.py          # write them
+    python scripts/make_schema.py --check  # exit 1 when a committed file is out of date
 
-tests/test_golden.py fails when the committed schema and the model disagree: change the model,
+tests/test_golden.py fails when a committed schema and its model disagree: change the model,
 run this script, commit both.
 """
 
@@ -14,14 +15,24 @@ import json
 import sys
 from pathlib import Path
 
+from pydantic import BaseModel
+
 import plancorpus
 
-OUT = Path(__file__).resolve().parents[1] / "schema" / "plan.schema.json"
+FOLDER = Path(__file__).resolve().parents[1] / "schema"
+MODELS: list[tuple[str, type[BaseModel], str]] = [
+    ("plan.schema.json", plancorpus.Plan, f"plancorpus/plan/{plancorpus.SCHEMA_VERSION}"),
+    (
+        "plan_diff.schema.json",
+        plancorpus.PlanDiff,
+        f"plancorpus/plan_diff/{plancorpus.DIFF_SCHEMA_VERSION}",
+    ),
+]
 
 
-def schema_text() -> str:
-    schema = plancorpus.Plan.model_json_schema()
-    schema["$id"] = f"plancorpus/plan/{plancorpus.SCHEMA_VERSION}"
+def schema_text(model: type[BaseModel], schema_id: str) -> str:
+    schema = model.model_json_schema()
+    schema["$id"] = schema_id
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -29,15 +40,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="compare instead of writing")
     args = ap.parse_args()
-    text = schema_text()
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print(f"{OUT}: {'up to date' if same else 'OUT OF DATE (run scripts/make_schema.py)'}")
-        return 0 if same else 1
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}")
-    return 0
+    stale = 0
+    for name, model, schema_id in MODELS:
+        out, text = FOLDER / name, schema_text(model, schema_id)
+        if args.check:
+            same = out.exists() and out.read_text(encoding="utf-8") == text
+            stale += not same
+            print(f"{out}: {'up to date' if same else 'OUT OF DATE (run scripts/make_schema.py)'}")
+            continue
+        FOLDER.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out}")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

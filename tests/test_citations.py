@@ -10,7 +10,7 @@ import pytest
 import plancorpus
 from plancorpus import extract_citations
 from plancorpus.cli import main
-from plancorpus.compare.checks import check as check_citations
+from plancorpus.compare.checks import citation_findings as check_citations
 from plancorpus.compare.checks import same_body
 from plancorpus.data import patterns
 

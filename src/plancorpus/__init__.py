@@ -7,17 +7,20 @@
 
 This module is the face: it re-exports the verbs and the model types and defines nothing.
 The verbs live in modules named after the pipeline: ``pipeline`` (parse, parse_text),
-``extract.citations``, ``corpus`` (load), ``compare.checks`` (check), ``report`` (render).
+``extract.citations``, ``corpus`` (load), ``compare.checks`` (check), ``compare.diff``
+(compare), ``report`` (render).
 """
 
 from plancorpus._version import __version__ as __version__
 from plancorpus.compare.checks import check
 from plancorpus.compare.checks import check_citations as check_citations
+from plancorpus.compare.diff import compare
 from plancorpus.corpus import Corpus, Failure, load
 from plancorpus.corpus import citation_matrix as citation_matrix
 from plancorpus.corpus import citation_rows as citation_rows
 from plancorpus.extract.citations import extract_citations
 from plancorpus.model import (
+    DIFF_SCHEMA_VERSION,
     SCHEMA_VERSION,
     AuthorityStep,
     Campaign,
@@ -30,6 +33,7 @@ from plancorpus.model import (
     Period,
     Place,
     Plan,
+    PlanDiff,
     Recipient,
     Section,
     Signer,
@@ -49,6 +53,7 @@ from plancorpus.report import render
 # the verbs and the types; the rest (STAGES, run, read_file, the table helpers, the
 # deprecated names) stays importable from here without being advertised
 __all__ = [
+    "DIFF_SCHEMA_VERSION",
     "SCHEMA_VERSION",
     "AuthorityStep",
     "Campaign",
@@ -63,6 +68,7 @@ __all__ = [
     "Period",
     "Place",
     "Plan",
+    "PlanDiff",
     "Recipient",
     "Section",
     "Signer",
@@ -71,6 +77,7 @@ __all__ = [
     "Span",
     "TextField",
     "check",
+    "compare",
     "extract_citations",
     "load",
     "parse",

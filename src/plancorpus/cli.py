@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from plancorpus._version import __version__
-from plancorpus.compare.checks import check
+from plancorpus.compare.checks import check, citation_findings
+from plancorpus.compare.diff import compare
 from plancorpus.corpus import (
     CITATION_COLUMNS,
     citation_matrix,
@@ -21,6 +22,7 @@ from plancorpus.corpus import (
     load,
     stderr_progress,
 )
+from plancorpus.model.findings import Finding
 from plancorpus.model.plan import Plan
 from plancorpus.pipeline import parse
 from plancorpus.report import render
@@ -107,16 +109,69 @@ def cmd_cite(args: argparse.Namespace) -> int:
     else:
         _table(rows, columns, sys.stdout)
     if args.check:
-        findings = check(plans)
-        print(f"\n{len(findings)} findings", file=sys.stdout)
-        for finding in findings:
-            print(f"- [{finding.kind}] {finding.message}")
-            for p in finding.places:
-                where = f"{Path(p.source).name}"
-                if p.span is not None:
-                    where += f" @{p.span.start}" + (f" p.{p.span.page}" if p.span.page else "")
-                print(f"    {where}: {p.raw}")
+        _print_findings(citation_findings(plans))
     return 1 if corpus.failures else 0
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    print(f"\n{len(findings)} findings", file=sys.stdout)
+    for finding in findings:
+        print(f"- [{finding.kind}] {finding.message}")
+        for p in finding.places:
+            where = f"{Path(p.source).name}"
+            if p.section:
+                where += f" {p.section}"
+            if p.span is not None:
+                where += f" @{p.span.start}" + (f" p.{p.span.page}" if p.span.page else "")
+            print(f"    {where}: {p.raw}")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    corpus = load(
+        args.paths,
+        progress=stderr_progress if args.progress else None,
+        backend=args.backend,
+        ocr=args.ocr,
+    )
+    for f in corpus.failures:
+        print(f"plancorpus: cannot read {f.path}: {f.reason}", file=sys.stderr)
+    findings = check(corpus.plans)
+    if args.json:
+        for finding in findings:
+            print(finding.model_dump_json())
+    else:
+        _print_findings(findings)
+    return 1 if corpus.failures else 0
+
+
+def _diff_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "ignore_case": args.ignore_case,
+        "ignore_punctuation": args.ignore_punctuation,
+        "ignore_numbering": args.ignore_numbering,
+        "ignore_whitespace": not args.whitespace,
+        "granularity": args.granularity,
+    }
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    try:
+        a = parse(args.a, backend=args.backend, ocr=args.ocr)
+        b = parse(args.b, backend=args.backend, ocr=args.ocr)
+    except OSError as exc:
+        print(f"plancorpus: cannot read {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    diff = compare(a, b, **_diff_options(args))
+    if args.html:
+        Path(args.html).write_text(render(diff, "html"), encoding="utf-8")
+        print(f"plancorpus: wrote the HTML report to {args.html}", file=sys.stderr)
+    if args.json:
+        print(render(diff, "json"))
+    elif args.md:
+        print(render(diff, "markdown"))
+    elif not args.html:
+        print(render(diff, "text"))
+    return 0
 
 
 def _reading_options(p: argparse.ArgumentParser) -> None:
@@ -188,6 +243,54 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--progress", action="store_true", help="report progress on stderr")
     _reading_options(c)
     c.set_defaults(func=cmd_cite)
+
+    k = sub.add_parser(
+        "check",
+        help="what looks wrong in each plan: citations, dates, numbering, wording",
+        description="Every check on the plans under the paths: citation conflicts across them, "
+        "then each plan's own text. Findings are evidence to look at, not verdicts.",
+    )
+    k.add_argument("paths", nargs="+", help="document files, or folders to read recursively")
+    k.add_argument("--json", action="store_true", help="one JSON finding per line")
+    k.add_argument("--progress", action="store_true", help="report progress on stderr")
+    _reading_options(k)
+    k.set_defaults(func=cmd_check)
+
+    d = sub.add_parser(
+        "diff",
+        help="compare two plans section by section",
+        description="Compare plan A (the source, or the earlier one) with plan B: aligned "
+        "sections with inline changes, header fields, citations, consistent substitutions "
+        "and findings.",
+    )
+    d.add_argument("a", help="the first (source) document")
+    d.add_argument("b", help="the second document")
+    d.add_argument("--html", metavar="FILE", help="write a self-contained HTML report to FILE")
+    out = d.add_mutually_exclusive_group()
+    out.add_argument("--md", action="store_true", help="print Markdown")
+    out.add_argument("--json", action="store_true", help="print the PlanDiff as JSON")
+    d.add_argument("--ignore-case", action="store_true", help="upper and lower case are equal")
+    d.add_argument(
+        "--ignore-punctuation", action="store_true", help="leave punctuation out of the diff"
+    )
+    d.add_argument(
+        "--ignore-numbering",
+        action="store_true",
+        help="align sections by content alone; a new label is no change",
+    )
+    d.add_argument(
+        "--whitespace",
+        action="store_true",
+        help="count changes of white space (ignored by default)",
+    )
+    d.add_argument(
+        "--granularity",
+        choices=["syllable", "word", "sentence"],
+        default="word",
+        help="unit of the inline changes (default: word, syllables grouped by word segmentation)",
+    )
+    _reading_options(d)
+    d.set_defaults(func=cmd_diff)
     return parser
 
 

@@ -18,6 +18,7 @@ from itertools import combinations
 
 import regex
 
+from plancorpus.compare.findings import plan_findings
 from plancorpus.extract.codes import is_known_issuer, parse_code
 from plancorpus.model.findings import Finding, Place
 from plancorpus.model.plan import Citation, Plan
@@ -63,7 +64,7 @@ def _place(plan: Plan, c: Citation) -> Place:
     )
 
 
-def check(plans: Plan | Sequence[Plan]) -> list[Finding]:
+def citation_findings(plans: Plan | Sequence[Plan]) -> list[Finding]:
     """Findings over the citations of one plan or of a corpus."""
     if isinstance(plans, Plan):
         plans = [plans]
@@ -162,11 +163,18 @@ def _conflicts(mentions: list[tuple[Plan, Citation]]) -> list[Finding]:
     return out
 
 
+def check(plans: Plan | Sequence[Plan]) -> list[Finding]:
+    """What looks wrong in one plan or many: the citation checks across all of them, then
+    each plan's own text (:func:`plancorpus.compare.findings.plan_findings`)."""
+    group = [plans] if isinstance(plans, Plan) else list(plans)
+    return citation_findings(group) + [f for p in group for f in plan_findings(p)]
+
+
 def check_citations(plans: Plan | Sequence[Plan]) -> list[Finding]:
-    """Deprecated name of :func:`check`."""
+    """Deprecated: the citation checks alone; :func:`check` runs every check."""
     warnings.warn(
         "plancorpus.check_citations is deprecated; call plancorpus.check",
         DeprecationWarning,
         stacklevel=2,
     )
-    return check(plans)
+    return citation_findings(plans)

@@ -52,11 +52,16 @@ class TextOp(_Model):
 class SectionChange(_Model):
     """A section of A aligned with one of B, or a section only one side has.
 
-    ``a_path``/``b_path`` are dotted label paths ("II.3"); ``similarity`` (0..1) compares the
-    heading and the section's own text (not its children's); ``ops`` is the inline diff of
-    heading and text, empty when the two are the same."""
+    ``a_path``/``b_path`` are dotted label paths ("II.3", "preamble"); ``similarity`` (0..1)
+    compares the heading and the section's own text (not its children's); ``ops`` is the
+    inline diff of heading and text. ``kind`` says the most telling change: ``changed`` when
+    the words differ, else ``moved`` (under another parent, or out of order), else
+    ``renumbered`` (same words, another label), else ``same``; the flags ``moved`` and
+    ``renumbered`` are set whatever the kind, so a changed section can be renumbered too."""
 
     kind: SectionChangeKind
+    moved: bool = False
+    renumbered: bool = False
     a_path: str | None = None
     b_path: str | None = None
     a_heading: str | None = None
