@@ -9,6 +9,8 @@
 #                                     reported as "scanned: needs OCR")
 #   fonts-dejavu-core                 a font with Vietnamese glyphs, used by the tests to render
 #                                     sample plans to PDF
+#   chromium, chromium-driver         a headless browser and its WebDriver, used by the tests of
+#                                     the HTML diff report (without them those tests skip)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,12 +20,12 @@ for arg in "$@"; do
   case "$arg" in
     --dev) dev=1 ;;
     --no-system) system=0 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
 
-packages="tesseract-ocr tesseract-ocr-vie fonts-dejavu-core"
+packages="tesseract-ocr tesseract-ocr-vie fonts-dejavu-core chromium chromium-driver"
 if [ "$system" = 1 ]; then
   missing=""
   for pkg in $packages; do
@@ -36,8 +38,8 @@ if [ "$system" = 1 ]; then
       if [ "$(id -u)" = 0 ] || [ -n "$sudo" ]; then
         echo "setup.sh: installing Debian packages:$missing" >&2
         $sudo apt-get update -qq >/dev/null 2>&1 || true
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null \
-          || echo "setup.sh: could not install$missing; OCR and PDF rendering tests will be skipped" >&2
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null \
+          || echo "setup.sh: could not install$missing; OCR, PDF rendering and HTML report tests will be skipped" >&2
       else
         echo "setup.sh: to read scans, run: sudo apt-get install$missing" >&2
       fi

@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from plancorpus.model.diff import PlanDiff
 from plancorpus.model.plan import Plan
+from plancorpus.report.html import diff_to_html
+from plancorpus.report.markdown import diff_to_markdown
 from plancorpus.report.summary import render as render_summary
+from plancorpus.report.terminal import diff_to_terminal
 
-Format = Literal["text", "json"]
+Format = Literal["text", "markdown", "html", "json"]
+
+
+def _plan_markdown(plan: Plan) -> str:
+    return f"```text\n{render_summary(plan)}\n```\n"
+
+
+RENDERERS: dict[tuple[type[BaseModel], str], Callable[[Any], str]] = {
+    (Plan, "text"): render_summary,
+    (Plan, "markdown"): _plan_markdown,
+    (PlanDiff, "text"): diff_to_terminal,
+    (PlanDiff, "markdown"): diff_to_markdown,
+    (PlanDiff, "html"): diff_to_html,
+}
 
 
 def render(obj: BaseModel, to: Format = "text") -> str:
-    """``obj`` written for a reader: ``"text"`` (the terminal summary of a :class:`Plan`) or
-    ``"json"`` (any model, indented)."""
+    """``obj`` written for a reader. A :class:`PlanDiff`: ``"text"`` (plain terminal layout),
+    ``"markdown"``, ``"html"`` (one self-contained page) or ``"json"``; a :class:`Plan`:
+    ``"text"`` (the terminal summary), ``"markdown"`` or ``"json"``; any model: ``"json"``."""
     if to == "json":
         return obj.model_dump_json(indent=2)
-    if to == "text" and isinstance(obj, Plan):
-        return render_summary(obj)
-    raise ValueError(f"cannot render {type(obj).__name__} as {to!r}: use 'text' (Plan) or 'json'")
+    renderer = RENDERERS.get((type(obj), to))
+    if renderer is None:
+        known = [*sorted(f for t, f in RENDERERS if isinstance(obj, t)), "json"]
+        raise ValueError(f"cannot render {type(obj).__name__} as {to!r}: use one of {known}")
+    return renderer(obj)
