@@ -227,3 +227,42 @@ def test_render_text_and_json():
     assert again == plan
     with pytest.raises(ValueError, match="cannot render"):
         plancorpus.render(plan.sections[0])  # text is for a whole plan
+
+
+# --- diff and check on the command line -------------------------------------------------------
+
+
+def test_cli_diff_text_json_markdown_html(capsys, tmp_path: Path):
+    from conftest import SEEDS, corpus_file
+
+    a, b = corpus_file(SEEDS, "003"), corpus_file(SEEDS, "000")
+    assert main(["diff", str(a), str(b)]) == 0
+    text = capsys.readouterr().out
+    assert "1 added" in text and "2022" in text and "2023" in text
+    assert main(["diff", "--json", str(a), str(b)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (
+        data["summary"]["added"] == 1 and data["schema_version"] == plancorpus.DIFF_SCHEMA_VERSION
+    )
+    assert main(["diff", "--md", str(a), str(b)]) == 0
+    assert "~~" in capsys.readouterr().out
+    out = tmp_path / "report.html"
+    assert main(["diff", "--html", str(out), str(a), str(b)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "lĩnh vực xây dựng nông thôn mới" in page
+
+
+def test_cli_diff_missing_file(capsys, tmp_path: Path):
+    assert main(["diff", str(SAMPLE), str(tmp_path / "nope.txt")]) == 1
+    assert "nope.txt" in capsys.readouterr().err
+
+
+def test_cli_check_lists_findings_with_their_section(capsys):
+    from conftest import SEEDS, corpus_file
+
+    assert main(["check", str(corpus_file(SEEDS, "000"))]) == 0
+    out = capsys.readouterr().out
+    assert "[repeated_word]" in out and "II.2" in out and "chung chung" in out
+    assert main(["check", "--json", str(corpus_file(SEEDS, "003"))]) == 0
+    kinds = [json.loads(line)["kind"] for line in capsys.readouterr().out.splitlines() if line]
+    assert "impossible_date" in kinds

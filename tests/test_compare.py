@@ -40,7 +40,7 @@ def test_inserted_section_shifts_no_alignment(d003_000):
     for path in ("I", "I.1", "II", "III", "III.1", "III.2", "III.2.a", "III.2.b"):
         assert by_b(d003_000, path).a_path == path
     assert d003_000.summary.added == 1 and d003_000.summary.removed == 0
-    assert d003_000.summary.moved == 0
+    assert d003_000.summary.moved == 0 and d003_000.summary.renumbered == 2
 
 
 def test_campaign_phrase_is_one_replacement(d003_000):
@@ -193,3 +193,35 @@ def test_compare_takes_paths():
     diff = plancorpus.compare(SAMPLE, SAMPLE)
     assert diff.summary.similarity == 1.0
     assert {c.kind for c in diff.sections} == {"same"} and not diff.findings
+
+
+# --- findings on a copy that was not fully updated (our sample, re-dated by hand) -------------
+
+
+def _redated_copy() -> str:
+    """The sample moved one year on, except the deadline of III.2.3, left as it was."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    kept = "báo cáo kết quả về Sở trước ngày\n10/6/2024."
+    assert kept in text
+    moved = text.replace("2024", "2025").replace("2023", "2024")
+    return moved.replace(kept.replace("2024", "2025"), kept)
+
+
+def test_leftover_year_in_an_unchanged_passage_is_a_finding():
+    a = parsed(SAMPLE)
+    b = plancorpus.parse_text(_redated_copy(), source="copy")
+    diff = plancorpus.compare(a, b)
+    leftovers = [f for f in diff.findings if f.kind == "leftover_from_source"]
+    assert [f.key for f in leftovers] == ["2024"]
+    place = leftovers[0].places[0]
+    assert place.source == "copy" and place.section == "III.2.2.3" and place.raw == "2024"
+    assert b.text[place.span.start : place.span.end] == "2024"
+    subs = {(s.a, s.b) for s in diff.substitutions}
+    assert ("2024", "2025") in subs
+
+
+def test_check_flags_the_deadline_left_before_the_plan():
+    b = plancorpus.parse_text(_redated_copy(), source="copy")
+    early = [f for f in plancorpus.check(b) if f.kind == "deadline_before_plan"]
+    assert [f.key for f in early] == ["2024-06-10"]
+    assert early[0].places[0].section == "III.2.2.3"

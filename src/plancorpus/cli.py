@@ -26,6 +26,7 @@ from plancorpus.model.findings import Finding
 from plancorpus.model.plan import Plan
 from plancorpus.pipeline import parse
 from plancorpus.report import render
+from plancorpus.report.terminal import print_diff
 
 
 def _dump(plan: Plan, compact: bool) -> str:
@@ -170,7 +171,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     elif args.md:
         print(render(diff, "markdown"))
     elif not args.html:
-        print(render(diff, "text"))
+        print_diff(diff)  # coloured on a terminal, plain marks otherwise
     return 0
 
 

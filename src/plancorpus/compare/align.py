@@ -33,13 +33,18 @@ class Unit:
     parent: str | None
     heading: str
     text: str  # heading and own text: up to the first numbered child, bullets included
-    span: Span
+    span: Span  # the whole node, children included
     depth: int
+    own_end: int  # where the own text ends (the first numbered child begins)
+
+
+def _own_end(node: Section) -> int:
+    return next((c.span.start for c in node.children if c.kind != "bullet"), node.span.end)
 
 
 def _own_text(plan: Plan, node: Section) -> str:
     """Heading and text after the label, up to the first numbered child (bullets included)."""
-    stop = next((c.span.start for c in node.children if c.kind != "bullet"), node.span.end)
+    stop = _own_end(node)
     line_end = plan.text.find("\n", node.span.start)
     label = label_of(plan.text[node.span.start : line_end if line_end >= 0 else None])
     start = node.span.start + (label.end if label else 0)
@@ -50,13 +55,14 @@ def units(plan: Plan) -> list[Unit]:
     out: list[Unit] = []
     if plan.preamble:
         pre = plan.preamble
-        out.append(Unit("preamble", None, "", pre.text, pre.span, 0))
+        out.append(Unit("preamble", None, "", pre.text, pre.span, 0, pre.span.end))
 
     def visit(node: Section, prefix: str, parent: str | None, depth: int) -> None:
         if node.kind == "bullet":
             return
         path = f"{prefix}.{node.label}" if prefix else node.label
-        out.append(Unit(path, parent, node.heading, _own_text(plan, node), node.span, depth))
+        text = _own_text(plan, node)
+        out.append(Unit(path, parent, node.heading, text, node.span, depth, _own_end(node)))
         for child in node.children:
             visit(child, path, path, depth + 1)
 

@@ -94,7 +94,9 @@ def section_changes(
 
 def _summary(changes: list[SectionChange], kept: int, total: int) -> DiffSummary:
     counts = {k: sum(1 for c in changes if c.kind == k) for k in
-              ("same", "changed", "renumbered", "moved", "added", "removed")}  # fmt: skip
+              ("same", "changed", "added", "removed")}  # fmt: skip
+    counts["moved"] = sum(1 for c in changes if c.moved)
+    counts["renumbered"] = sum(1 for c in changes if c.renumbered)
     similarity = round(2 * kept / total, 4) if total else 1.0
     return DiffSummary(similarity=similarity, similarity_defined_as=SIMILARITY, **counts)
 

@@ -12,8 +12,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
+from rapidfuzz import fuzz
 
+from plancorpus.compare.align import units
 from plancorpus.compare.words import word_spans
+from plancorpus.data.campaigns import campaign_by_id, campaign_mentions, campaign_of
 from plancorpus.model.diff import PlanDiff, SectionChange
 from plancorpus.model.findings import Finding, Place
 from plancorpus.model.plan import Plan, Section, Span
@@ -278,7 +281,86 @@ def missing_sections(plan: Plan) -> Iterator[Finding]:
         )
 
 
+# a mention in quotes, or right after these words, names another movement on purpose ("gắn
+# với phong trào “Xây dựng Nông thôn mới”", "các phong trào đền ơn đáp nghĩa", "mô hình “Dân
+# vận khéo”"): it is not left-over text
+_NAMED_ON_PURPOSE = regex.compile(
+    r"(?i)(?:(?:phong\s+trào|cuộc\s+vận\s+động|chương\s+trình|đề\s+án|mô\s+hình|gắn\s+với|"
+    r"kết\s+hợp|lồng\s+ghép|cùng\s+với)(?:\s+thi\s+đua)?[\s“”\"‘’:]*|[“\"‘]\s*)$"
+)
+
+
+def _own_campaign(plan: Plan) -> str | None:
+    titled = next((c.name for c in plan.campaigns if c.in_title), None)
+    for text in (titled, plan.title.value if plan.title else None):
+        if text and (found := campaign_of(text)):
+            return found
+    return None
+
+
+def other_campaigns(plan: Plan) -> Iterator[Finding]:
+    """In a plan about one campaign, a section that speaks of another one's matter without
+    naming it as another movement (000's II.4, a poverty plan: "trong lĩnh vực xây dựng nông
+    thôn mới")."""
+    own = _own_campaign(plan)
+    if own is None or not plan.sections:
+        return
+    start = plan.sections[0].span.start
+    end = plan.sections[-1].span.end
+    by_section: dict[tuple[str | None, str], list[Place]] = {}
+    for m in campaign_mentions(plan.text[start:end]):
+        at = start + m.start
+        if m.campaign == own or _NAMED_ON_PURPOSE.search(plan.text, max(0, at - 40), at):
+            continue
+        place = _place(plan, at, start + m.end)
+        by_section.setdefault((place.section, m.campaign), []).append(place)
+    names = campaign_by_id()
+    for (section, other), places in by_section.items():
+        yield Finding(
+            kind="other_campaign",
+            key=other,
+            message=f"the plan is about “{names[own].name}”; section {section} speaks of "
+            f"“{names[other].name}”",
+            places=places,
+        )
+
+
+def _loose(text: str) -> str:
+    return " ".join(regex.sub(r"[^\p{L}\p{N}]+", " ", compare_key(text)).split())
+
+
+def campaign_misnamed(plan: Plan) -> Iterator[Finding]:
+    """The plan's own campaign written in the body with other words than in its title (000:
+    "… vì người nghèo – Không ai bị bỏ lại phía sau", the title: "… Không để ai …")."""
+    titled = next((c.name for c in plan.campaigns if c.in_title), None)
+    own = campaign_of(titled) if titled else None
+    if not titled or own is None or not plan.sections:
+        return
+    want = _loose(titled)
+    start = plan.sections[0].span.start
+    for m in campaign_mentions(plan.text[start:]):
+        if m.campaign != own:
+            continue
+        at = start + m.start
+        window = plan.text[at : at + len(titled) + 40]
+        got = _loose(window)[: len(want) + 8]
+        best = fuzz.partial_ratio_alignment(want, got)
+        if best is None or best.score < 88 or want in got:
+            continue
+        if _loose(window).startswith(want):
+            continue
+        end = at + min(len(window), len(titled) + 8)
+        yield Finding(
+            kind="campaign_differs_from_title",
+            key=titled,
+            message=f"the campaign is written here otherwise than in the title “{titled}”",
+            places=[_place(plan, at, end)],
+        )
+
+
 PLAN_CHECKS = [
+    other_campaigns,
+    campaign_misnamed,
     repeated_words,
     years_outside,
     impossible_dates,
@@ -321,15 +403,17 @@ def _source_marks(a: Plan, b: Plan) -> list[tuple[str, str]]:
 def leftover_findings(a: Plan, b: Plan, diff: PlanDiff) -> list[Finding]:
     """Passages B kept unchanged from A that still name A's year, campaign or issuer."""
     marks = _source_marks(a, b)
+    own = {u.path: (u.span.start, u.own_end) for u in units(b)}
     out = []
     for change in diff.sections:
-        if change.kind in ("added", "removed") or change.b_span is None:
+        if change.kind in ("added", "removed") or change.b_path not in own:
             continue
+        start, end = own[change.b_path]
         # an unchanged section is kept whole; a changed one in its equal runs
-        kept = list(_kept_runs(change)) or [b.text[change.b_span.start : change.b_span.end]]
+        kept = list(_kept_runs(change)) or [b.text[start:end]]
         for what, text in marks:
             if any(_find_phrase(run, text) for run in kept):
-                out.append(_leftover(b, change, what, text))
+                out.append(_leftover(b, change.b_path, (start, end), what, text))
     return out
 
 
@@ -345,14 +429,12 @@ def _find_phrase(text: str, phrase: str, start: int = 0, end: int | None = None)
     return Span(start=m.start(), end=m.end()) if m else None
 
 
-def _leftover(b: Plan, change: SectionChange, what: str, text: str) -> Finding:
-    assert change.b_span is not None
-    hit = _find_phrase(b.text, text, change.b_span.start, change.b_span.end)
-    start, end = (hit.start, hit.end) if hit else (change.b_span.start, change.b_span.end)
+def _leftover(b: Plan, path: str, own: tuple[int, int], what: str, text: str) -> Finding:
+    hit = _find_phrase(b.text, text, *own)
+    start, end = (hit.start, hit.end) if hit else own
     return Finding(
         kind="leftover_from_source",
         key=text,
-        message=f"section {change.b_path} keeps, unchanged from the source plan, its {what} "
-        f"“{text}”",
+        message=f"section {path} keeps, unchanged from the source plan, its {what} “{text}”",
         places=[_place(b, start, end)],
     )

@@ -41,8 +41,10 @@ class DiffOptions(_Model):
 
 
 class TextOp(_Model):
-    """One step of an inline diff: ``a`` (text in the first plan) becomes ``b``. For
-    ``equal`` both are the same text; ``insert`` has no ``a``, ``delete`` no ``b``."""
+    """One step of an inline diff: ``a`` (text in the first plan) becomes ``b``. Each keeps
+    the white space that follows it in its own text, so joining the ``a`` of all steps gives
+    the first text back, and the ``b`` the second. For ``equal`` the two are the same words
+    (their spacing may differ); ``insert`` has no ``a``, ``delete`` no ``b``."""
 
     op: OpKind
     a: str = ""
@@ -107,8 +109,10 @@ class Substitution(_Model):
 
 
 class DiffSummary(_Model):
-    """``similarity`` is defined in ``similarity_defined_as``; the counts are of aligned
-    sections (numbered nodes without bullets, plus the preamble)."""
+    """``similarity`` is defined in ``similarity_defined_as``. The counts are of sections
+    (numbered nodes without bullets, and the preamble): ``same``, ``changed``, ``added`` and
+    ``removed`` by kind; ``moved`` and ``renumbered`` count the sections with that flag, so a
+    section changed and renumbered counts in both ``changed`` and ``renumbered``."""
 
     similarity: float
     similarity_defined_as: str
