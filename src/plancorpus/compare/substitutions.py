@@ -15,7 +15,7 @@ from collections import Counter
 import regex
 
 from plancorpus.compare.words import inline_diff
-from plancorpus.model.diff import DiffOptions, PlanDiff, Substitution
+from plancorpus.model.diff import PlanDiff, Substitution
 from plancorpus.model.plan import Plan
 from plancorpus.segment.cues import find_head
 from plancorpus.text.vietnamese import compare_key
@@ -33,7 +33,7 @@ def _replacements(a: Plan, b: Plan, diff: PlanDiff) -> list[tuple[str, str]]:
         if op.op == "replace"
     ]
     if a.title and b.title and a.title.value and b.title.value:
-        ops, _ = inline_diff(a.title.value, b.title.value, DiffOptions())
+        ops, _ = inline_diff(a.title.value, b.title.value, diff.options)
         pairs += [(op.a.strip(_EDGE), op.b.strip(_EDGE)) for op in ops if op.op == "replace"]
     return [(x, y) for x, y in pairs if x and y]
 
