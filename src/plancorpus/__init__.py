@@ -8,13 +8,14 @@
 This module is the face: it re-exports the verbs and the model types and defines nothing.
 The verbs live in modules named after the pipeline: ``pipeline`` (parse, parse_text),
 ``extract.citations``, ``corpus`` (load), ``compare.checks`` (check), ``compare.diff``
-(compare), ``report`` (render).
+(compare), ``compare.duplicates`` (near_duplicates), ``report`` (render).
 """
 
 from plancorpus._version import __version__ as __version__
 from plancorpus.compare.checks import check
 from plancorpus.compare.checks import check_citations as check_citations
 from plancorpus.compare.diff import compare
+from plancorpus.compare.duplicates import near_duplicates
 from plancorpus.corpus import Corpus, Failure, load
 from plancorpus.corpus import citation_matrix as citation_matrix
 from plancorpus.corpus import citation_rows as citation_rows
@@ -80,6 +81,7 @@ __all__ = [
     "compare",
     "extract_citations",
     "load",
+    "near_duplicates",
     "parse",
     "parse_text",
     "render",

@@ -11,11 +11,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
 from plancorpus._version import __version__
 from plancorpus.compare.checks import check, citation_findings
 from plancorpus.compare.diff import compare
+from plancorpus.compare.duplicates import near_duplicates
 from plancorpus.corpus import (
     CITATION_COLUMNS,
+    Corpus,
     citation_matrix,
     citation_rows,
     expand,
@@ -26,7 +38,7 @@ from plancorpus.model.findings import Finding
 from plancorpus.model.plan import Plan
 from plancorpus.pipeline import parse
 from plancorpus.report import render
-from plancorpus.report.terminal import print_diff
+from plancorpus.report.terminal import print_diff, print_duplicates
 
 
 def _dump(plan: Plan, compact: bool) -> str:
@@ -142,6 +154,47 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(finding.model_dump_json())
     else:
         _print_findings(findings)
+    return 1 if corpus.failures else 0
+
+
+def _load_with_bar(paths: list[str], backend: str, ocr: bool | None) -> Corpus:
+    """Parse every file under ``paths`` with a progress bar on stderr (rate, time left)."""
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def step(n: int, total: int, path: Path) -> None:
+            bar.update(task, total=total, completed=n - 1, description=f"reading {path.name}")
+
+        corpus = load(paths, progress=step, backend=backend, ocr=ocr)
+    for f in corpus.failures:
+        print(f"plancorpus: cannot read {f.path}: {f.reason}", file=sys.stderr)
+    return corpus
+
+
+def cmd_dups(args: argparse.Namespace) -> int:
+    corpus = _load_with_bar(args.paths, args.backend, args.ocr)
+    found = near_duplicates(corpus.plans, threshold=args.threshold)
+    if args.csv:
+        family_of = {m: f.id for f in found.families for m in f.members}
+        rows = [{**p.model_dump(), "family": family_of.get(p.a, "")} for p in found.pairs]
+        columns = ["a", "b", "jaccard", "containment", "family"]
+        if args.csv == "-":
+            _write_csv(rows, columns, sys.stdout)
+        else:
+            with open(args.csv, "w", newline="", encoding="utf-8") as fh:
+                _write_csv(rows, columns, fh)
+            print(f"plancorpus: wrote {len(rows)} pairs to {args.csv}", file=sys.stderr)
+    if args.json:
+        print(found.model_dump_json(indent=2))
+    elif args.csv != "-":
+        print_duplicates(found)
     return 1 if corpus.failures else 0
 
 
@@ -292,6 +345,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _reading_options(d)
     d.set_defaults(func=cmd_diff)
+
+    u = sub.add_parser(
+        "dups",
+        help="near-duplicate plans and the template families they form",
+        description="Find pairs of plans whose exact similarity (Jaccard of word 3-grams, "
+        "the corpus's boilerplate left out) reaches the threshold, and the families they "
+        "form, each with its lineage (which plan most likely derives from which).",
+    )
+    u.add_argument("paths", nargs="+", help="document files, or folders to read recursively")
+    u.add_argument(
+        "--threshold", type=float, default=0.8, help="least similarity of a pair (default 0.8)"
+    )
+    u.add_argument("--csv", metavar="FILE", help="write the pairs as CSV to FILE ('-': stdout)")
+    u.add_argument("--json", action="store_true", help="print the result as JSON")
+    _reading_options(u)
+    u.set_defaults(func=cmd_dups)
     return parser
 
 

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plancorpus.model.diff import CitationChange, PlanDiff, SectionChange, TextOp
+from plancorpus.model.duplicates import Duplicates
 from plancorpus.report.markdown import (
     change_title,
     citation_side,
@@ -185,3 +186,59 @@ def diff_to_terminal(diff: PlanDiff, width: int | None = None) -> str:
     )
     print_diff(diff, console)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+# --- near duplicates ----------------------------------------------------------------------------
+
+
+def _short(source: str) -> str:
+    return source.rsplit("/", 1)[-1]
+
+
+def duplicates_renderables(found: Duplicates) -> list[RenderableType]:
+    """The families (members, lineage) and the pairs, as rich renderables."""
+    head = Text(
+        f"{found.documents} documents · {len(found.pairs)} pairs at ≥ {found.threshold:.2f} · "
+        f"{len(found.families)} families · {found.candidates} candidates verified"
+    )
+    notes = Text(f"similarity: {found.measure}\nboilerplate: {found.boilerplate.note}", "dim")
+    out: list[RenderableType] = [head, notes]
+    for fam in found.families:
+        dates = f"{fam.first_date or '?'} .. {fam.last_date or '?'}"
+        table = Table(title=f"{fam.id} · {fam.size} plans · {dates}", box=box.SIMPLE_HEAD)
+        table.add_column("plan")
+        table.add_column("derives from")
+        table.add_column("similarity", justify="right")
+        parent = {e.child: e for e in fam.lineage}
+        for member in fam.members:
+            edge = parent.get(member)
+            mark = " (representative)" if member == fam.representative else ""
+            table.add_row(
+                _short(member) + mark,
+                _short(edge.parent) if edge else "— (earliest)",
+                f"{edge.similarity:.3f}" if edge else "",
+            )
+        out.append(table)
+    if found.pairs:
+        pairs = Table(title="pairs", box=box.SIMPLE_HEAD)
+        for column in ("a", "b", "jaccard", "containment"):
+            pairs.add_column(
+                column, justify="right" if column in ("jaccard", "containment") else "left"
+            )
+        for p in found.pairs:
+            pairs.add_row(_short(p.a), _short(p.b), f"{p.jaccard:.3f}", f"{p.containment:.3f}")
+        out.append(pairs)
+    return out
+
+
+def print_duplicates(found: Duplicates, console: Console | None = None) -> None:
+    console = console or Console(highlight=False)
+    for renderable in duplicates_renderables(found):
+        console.print(renderable)
+
+
+def duplicates_to_text(found: Duplicates, width: int = 100) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, no_color=True, highlight=False)
+    print_duplicates(found, console)
+    return buffer.getvalue()

@@ -1,0 +1,441 @@
+"""Near-duplicate plans at corpus scale: candidates from banded LSH over MinHash signatures,
+every candidate verified exactly, families from the verified pairs, and a lineage per family.
+
+- A :class:`SketchIndex` holds, per document, its MinHash signature (128 × 32 bits) and its
+  shingle set (32-bit keys, sorted), in growing arrays; it is saved and loaded whole, so
+  adding 1,000 plans to a 100k-plan index sketches only the 1,000.
+- Candidates: bands of a few signature values each; two documents that agree on all values
+  of one band are candidates. The banding is chosen for the asked threshold so that a pair
+  at the threshold is a candidate with probability ``TARGET_RECALL`` (0.998): for 0.8, 21
+  bands of 6 rows, which make a pair of 0.6 a candidate with probability 0.65
+  (``benchmarks/bench_dups.py`` measures the recall). A corpus of ``ALL_PAIRS_UP_TO``
+  documents or fewer is verified pair by pair.
+- Boilerplate: shingles found in at least ``BOILERPLATE_SHARE`` of a sample of the corpus are
+  left out of every similarity (learned only from corpora of ``MIN_LEARN`` documents or more).
+- Verification: the exact Jaccard of the two key sets without boilerplate; a candidate whose
+  signature estimate is far below the threshold (more than ``PREFILTER`` under it, about six
+  standard deviations of the estimate) is dropped without it. Reported similarities are
+  never estimates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from plancorpus.compare.sketch import NUM_PERM, shingles, signature
+from plancorpus.model.duplicates import (
+    Boilerplate,
+    DuplicatePair,
+    Duplicates,
+    Family,
+    LineageEdge,
+)
+from plancorpus.model.plan import Plan
+
+TARGET_RECALL = 0.998  # chance that a pair at the threshold becomes a candidate
+ALL_PAIRS_UP_TO = 300  # a corpus this small is verified pair by pair, without LSH
+BOILERPLATE_SHARE = 0.05
+BOILERPLATE_SAMPLE = 2000
+MIN_LEARN = 200
+PREFILTER = 0.2
+MAX_BUCKET = 400  # a larger bucket pairs each member with its neighbours only
+MEASURE = (
+    "Jaccard similarity of the two documents' sets of word 3-grams (syllables folded to one "
+    "case and tone placement, punctuation dropped), boilerplate shingles left out; computed "
+    "exactly on the sets"
+)
+
+I64 = npt.NDArray[np.int64]
+F64 = npt.NDArray[np.float64]
+U32 = npt.NDArray[np.uint32]
+
+
+def _sketch_one(text: str) -> tuple[U32, U32]:
+    """A document's signature and its shingle keys (the top 32 bits of each shingle hash,
+    sorted and distinct: what exact verification compares)."""
+    every = shingles(text, distinct=False)
+    keys = np.unique((every >> np.uint64(32)).astype(np.uint32))
+    return signature(every), keys
+
+
+def _sketch_many(texts: Sequence[str]) -> list[tuple[U32, U32]]:
+    return [_sketch_one(t) for t in texts]
+
+
+@dataclass
+class SketchIndex:
+    """Signatures and shingle keys of many documents, with their ids, dates and issuers."""
+
+    ids: list[str] = field(default_factory=list)
+    dates: list[str | None] = field(default_factory=list)
+    issuers: list[str | None] = field(default_factory=list)
+    _sigs: list[U32] = field(default_factory=list)
+    _keys: list[U32] = field(default_factory=list)
+    _packed: tuple[U32, U32, I64] | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(
+        self,
+        ids: Sequence[str],
+        texts: Sequence[str],
+        dates: Sequence[str | None] | None = None,
+        issuers: Sequence[str | None] | None = None,
+        workers: int | None = None,
+    ) -> None:
+        """Sketch ``texts`` (in ``workers`` processes when more than one) and add them."""
+        if len(ids) != len(texts):
+            raise ValueError(f"{len(ids)} ids for {len(texts)} texts")
+        if workers and workers > 1 and len(texts) >= 2000:
+            step = max(500, len(texts) // (workers * 8))
+            chunks = [texts[k : k + step] for k in range(0, len(texts), step)]
+            with ProcessPoolExecutor(workers) as pool:
+                done = [s for part in pool.map(_sketch_many, chunks) for s in part]
+        else:
+            done = _sketch_many(texts)
+        self.add_sketches(ids, [s for s, _ in done], [k for _, k in done], dates, issuers)
+
+    def add_sketches(
+        self,
+        ids: Sequence[str],
+        sigs: Sequence[U32],
+        keys: Sequence[U32],
+        dates: Sequence[str | None] | None = None,
+        issuers: Sequence[str | None] | None = None,
+    ) -> None:
+        """Add documents sketched elsewhere (a worker, an earlier run)."""
+        self.ids.extend(ids)
+        self._sigs.extend(sigs)
+        self._keys.extend(keys)
+        self.dates.extend(dates if dates is not None else [None] * len(ids))
+        self.issuers.extend(issuers if issuers is not None else [None] * len(ids))
+        self._packed = None
+
+    def packed(self) -> tuple[U32, U32, I64]:
+        """(signatures N × NUM_PERM, all keys end to end, offsets N + 1)."""
+        if self._packed is None:
+            sigs = np.vstack(self._sigs) if self._sigs else np.empty((0, NUM_PERM), np.uint32)
+            lengths = np.fromiter((k.size for k in self._keys), dtype=np.int64)
+            offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+            keys = np.concatenate(self._keys) if self._keys else np.empty(0, np.uint32)
+            self._sigs = [sigs]
+            self._keys = [keys[offsets[k] : offsets[k + 1]] for k in range(len(lengths))]
+            self._packed = (sigs, keys, offsets)
+        return self._packed
+
+    def shingle_set(self, k: int) -> U32:
+        _, keys, offsets = self.packed()
+        return keys[offsets[k] : offsets[k + 1]]
+
+    def save(self, path: str | Path) -> None:
+        sigs, keys, offsets = self.packed()
+        np.savez_compressed(
+            path,
+            sigs=sigs,
+            keys=keys,
+            offsets=offsets,
+            ids=np.array(self.ids, dtype=object),
+            dates=np.array(self.dates, dtype=object),
+            issuers=np.array(self.issuers, dtype=object),
+        )
+
+    @classmethod
+    def load(cls, path: str | Path) -> SketchIndex:
+        data = np.load(path, allow_pickle=True)
+        offsets = data["offsets"]
+        keys = data["keys"]
+        index = cls(list(data["ids"]), list(data["dates"]), list(data["issuers"]))
+        index._sigs = [data["sigs"]]
+        index._keys = [keys[offsets[k] : offsets[k + 1]] for k in range(len(offsets) - 1)]
+        return index
+
+
+@dataclass
+class Pairs:
+    """Verified pairs as arrays (positions in the index, i < j), and what was done."""
+
+    i: I64
+    j: I64
+    jaccard: F64
+    containment: F64
+    boilerplate: U32
+    candidates: int
+    boilerplate_info: Boilerplate
+
+
+# --- candidates -----------------------------------------------------------------------------
+
+
+def banding(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """(bands, rows): the most rows per band (fewest false candidates) that still make a pair
+    of Jaccard ``threshold`` a candidate with probability ``TARGET_RECALL``."""
+    for rows in range(num_perm, 0, -1):
+        bands = num_perm // rows
+        if 1 - (1 - threshold**rows) ** bands >= TARGET_RECALL:
+            return bands, rows
+    return num_perm, 1
+
+
+def _band_keys(sigs: U32, band: int, rows: int) -> npt.NDArray[np.uint64]:
+    cols = sigs[:, band * rows : (band + 1) * rows].astype(np.uint64)
+    with np.errstate(over="ignore"):
+        h = np.zeros(len(sigs), dtype=np.uint64) + np.uint64(band + 1)
+        for c in range(cols.shape[1]):
+            h = (h * np.uint64(0x100000001B3)) ^ cols[:, c]
+    return h
+
+
+def _bucket_pairs(members: I64, limit: bool = True) -> I64:
+    """Pair codes (i * 2^32 + j, i < j) for one bucket."""
+    m = np.sort(members)
+    if limit and m.size > MAX_BUCKET:
+        a, b = m[:-1], m[1:]
+    else:
+        a_idx, b_idx = np.triu_indices(m.size, k=1)
+        a, b = m[a_idx], m[b_idx]
+    return (a.astype(np.int64) << 32) | b.astype(np.int64)
+
+
+def candidates(sigs: U32, threshold: float = 0.8) -> I64:
+    """Codes of the candidate pairs: documents that agree on every value of a band (every
+    pair, for a corpus of ``ALL_PAIRS_UP_TO`` documents or fewer)."""
+    if len(sigs) <= ALL_PAIRS_UP_TO:
+        return _bucket_pairs(np.arange(len(sigs), dtype=np.int64), limit=False)
+    bands, rows = banding(threshold)
+    found: list[I64] = []
+    for band in range(bands):
+        h = _band_keys(sigs, band, rows)
+        order = np.argsort(h, kind="stable")
+        hs = h[order]
+        starts = np.flatnonzero(np.concatenate([[True], hs[1:] != hs[:-1]]))
+        sizes = np.diff(np.concatenate([starts, [hs.size]]))
+        for s, n in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+            found.append(_bucket_pairs(order[s : s + n]))
+    if not found:
+        return np.empty(0, dtype=np.int64)
+    return np.unique(np.concatenate(found))
+
+
+# --- boilerplate ------------------------------------------------------------------------------
+
+
+def learn_boilerplate(index: SketchIndex, seed: int = 0) -> tuple[U32, Boilerplate]:
+    """Shingle keys found in at least ``BOILERPLATE_SHARE`` of a sample of documents."""
+    n = len(index)
+    if n < MIN_LEARN:
+        note = f"not learned: {n} documents (at least {MIN_LEARN} are needed)"
+        return np.empty(0, np.uint32), Boilerplate(learned=False, note=note)
+    rng = np.random.default_rng(seed)
+    sample = rng.choice(n, size=min(n, BOILERPLATE_SAMPLE), replace=False)
+    pooled = np.concatenate([index.shingle_set(k) for k in sample.tolist()])
+    keys, counts = np.unique(pooled, return_counts=True)
+    common = keys[counts >= max(3, BOILERPLATE_SHARE * sample.size)].astype(np.uint32)
+    info = Boilerplate(
+        learned=True,
+        shingles=int(common.size),
+        min_share=BOILERPLATE_SHARE,
+        sample=int(sample.size),
+        note=f"{common.size} shingles found in at least {BOILERPLATE_SHARE:.0%} of "
+        f"{sample.size} sampled documents are left out of every similarity",
+    )
+    return common, info
+
+
+# --- verification ----------------------------------------------------------------------------
+
+
+def _estimate(sigs: U32, a: I64, b: I64) -> F64:
+    out = np.empty(a.size, dtype=np.float64)
+    step = 200_000
+    for k in range(0, a.size, step):
+        out[k : k + step] = (sigs[a[k : k + step]] == sigs[b[k : k + step]]).mean(axis=1)
+    return out
+
+
+def _exact(sets: list[U32], a: I64, b: I64) -> tuple[F64, F64]:
+    jac = np.empty(a.size)
+    con = np.empty(a.size)
+    for k, (x, y) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+        sx, sy = sets[x], sets[y]
+        common = np.intersect1d(sx, sy, assume_unique=True).size
+        union = sx.size + sy.size - common
+        jac[k] = common / union if union else 1.0
+        small = min(sx.size, sy.size)
+        con[k] = common / small if small else 0.0
+    return jac, con
+
+
+def find_pairs(
+    index: SketchIndex,
+    threshold: float = 0.8,
+    boilerplate: U32 | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Pairs:
+    """Every pair of documents whose exact Jaccard (boilerplate left out) is at least
+    ``threshold``. ``boilerplate`` overrides the learned one."""
+    note = progress or (lambda _: None)
+    sigs, _, _ = index.packed()
+    note("candidates")
+    codes = candidates(sigs, threshold)
+    a, b = (codes >> 32).astype(np.int64), (codes & 0xFFFFFFFF).astype(np.int64)
+    keep = _estimate(sigs, a, b) >= threshold - PREFILTER
+    a, b = a[keep], b[keep]
+    if boilerplate is None:
+        boilerplate, info = learn_boilerplate(index)
+    else:
+        info = Boilerplate(learned=False, shingles=int(boilerplate.size), note="given")
+    note("verify")
+    involved = np.unique(np.concatenate([a, b]))
+    sets: list[U32] = [np.empty(0, np.uint32)] * len(index)
+    for k in involved.tolist():
+        s = index.shingle_set(k)
+        sets[k] = s[~np.isin(s, boilerplate, assume_unique=True)] if boilerplate.size else s
+    jac, con = _exact(sets, a, b)
+    ok = jac >= threshold
+    return Pairs(a[ok], b[ok], jac[ok], con[ok], boilerplate, int(codes.size), info)
+
+
+# --- families and lineage ----------------------------------------------------------------------
+
+
+def _components(n: int, a: I64, b: I64) -> list[list[int]]:
+    parent = list(range(n))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, y in zip(a.tolist(), b.tolist(), strict=True):
+        rx, ry = root(x), root(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+    groups: dict[int, list[int]] = {}
+    for x in sorted({*a.tolist(), *b.tolist()}):
+        groups.setdefault(root(x), []).append(x)
+    return list(groups.values())
+
+
+def _family_id(ids: list[str]) -> str:
+    digest = hashlib.blake2b("\n".join(sorted(ids)).encode(), digest_size=4).hexdigest()
+    return f"F-{digest}"
+
+
+def _order_key(index: SketchIndex, k: int) -> tuple[int, str, int]:
+    date = index.dates[k]
+    return (0 if date else 1, date or "", k)
+
+
+Sim = dict[tuple[int, int], float]
+
+
+def _lineage(index: SketchIndex, members: list[int], sim: Sim) -> list[LineageEdge]:
+    """Each member's parent: the most similar earlier member (by date, then input order);
+    a member with no verified pair to an earlier one hangs from the latest earlier one."""
+    ordered = sorted(members, key=lambda k: _order_key(index, k))
+    edges = []
+    for pos, child in enumerate(ordered[1:], start=1):
+        scored = [
+            (sim.get((min(p, child), max(p, child)), 0.0), q, p)
+            for q, p in enumerate(ordered[:pos])
+        ]
+        best, _, parent = max(scored)
+        edges.append(
+            LineageEdge(child=index.ids[child], parent=index.ids[parent], similarity=round(best, 4))
+        )
+    return edges
+
+
+def _family(index: SketchIndex, members: list[int], sim: Sim) -> Family:
+    ids = [index.ids[k] for k in members]
+    score = {k: sum(v for (x, y), v in sim.items() if k in (x, y)) for k in members}
+    dates = sorted(d for k in members if (d := index.dates[k]))
+    issuers = sorted({i for k in members if (i := index.issuers[k])})
+    return Family(
+        id=_family_id(ids),
+        size=len(members),
+        members=ids,
+        representative=index.ids[max(members, key=lambda k: (score[k], -k))],
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+        issuers=issuers,
+        lineage=_lineage(index, members, sim),
+    )
+
+
+def families(index: SketchIndex, pairs: Pairs) -> list[Family]:
+    """Connected groups of the verified pairs, largest first."""
+    groups = _components(len(index), pairs.i, pairs.j)
+    group_of = {k: g for g, members in enumerate(groups) for k in members}
+    edges: list[dict[tuple[int, int], float]] = [{} for _ in groups]
+    for x, y, v in zip(pairs.i.tolist(), pairs.j.tolist(), pairs.jaccard.tolist(), strict=True):
+        edges[group_of[x]][(x, y)] = v
+    found = [_family(index, g, e) for g, e in zip(groups, edges, strict=True)]
+    return sorted(found, key=lambda f: (-f.size, f.id))
+
+
+def to_duplicates(index: SketchIndex, pairs: Pairs, threshold: float) -> Duplicates:
+    listed = [
+        DuplicatePair(a=index.ids[x], b=index.ids[y], jaccard=round(j, 4), containment=round(c, 4))
+        for x, y, j, c in zip(
+            pairs.i.tolist(),
+            pairs.j.tolist(),
+            pairs.jaccard.tolist(),
+            pairs.containment.tolist(),
+            strict=True,
+        )
+    ]
+    return Duplicates(
+        documents=len(index),
+        threshold=threshold,
+        measure=MEASURE,
+        candidates=pairs.candidates,
+        pairs=sorted(listed, key=lambda p: (-p.jaccard, p.a, p.b)),
+        families=families(index, pairs),
+        boilerplate=pairs.boilerplate_info,
+    )
+
+
+def _when(plan: Plan) -> str | None:
+    """The plan's date, else the start of its period (a plan "năm 2023" without a date)."""
+    if plan.date and plan.date.value:
+        return plan.date.value
+    return plan.period.start if plan.period else None
+
+
+def _body(plan: Plan) -> str:
+    nodes = plan.body_nodes()
+    return plan.text[nodes[0].span.start : nodes[-1].span.end] if nodes else plan.text
+
+
+def near_duplicates(
+    items: Sequence[Plan | str],
+    threshold: float = 0.8,
+    *,
+    ids: Sequence[str] | None = None,
+    workers: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Duplicates:
+    """Near-duplicate pairs and template families among plans (their body: preamble and
+    sections) or texts. Pairs below ``threshold`` never appear; each similarity is exact.
+    Plans give their source as id, and their date and issuer to the families."""
+    index = SketchIndex()
+    names = (
+        list(ids)
+        if ids is not None
+        else [x.source if isinstance(x, Plan) else f"text-{k + 1}" for k, x in enumerate(items)]
+    )
+    texts = [_body(x) if isinstance(x, Plan) else x for x in items]
+    dates = [_when(x) if isinstance(x, Plan) else None for x in items]
+    issuers = [x.issuer.value if isinstance(x, Plan) and x.issuer else None for x in items]
+    index.add(names, texts, dates, issuers, workers=workers)
+    return to_duplicates(index, find_pairs(index, threshold, progress=progress), threshold)
