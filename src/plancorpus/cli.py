@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from rich import box
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -20,6 +21,7 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.table import Table
 
 from plancorpus._version import __version__
 from plancorpus.compare.checks import check, citation_findings
@@ -76,29 +78,29 @@ def _write_csv(rows: list[dict[str, Any]], columns: list[str], out: TextIO) -> N
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str], out: TextIO) -> None:
-    """A plain fixed-width table for the terminal."""
+    """A table for the terminal (rich), long cells folded."""
     if not rows:
         print("(no citations)", file=out)
         return
-    widths = {c: min(60, max(len(c), *(len(str(r.get(c) or "")) for r in rows))) for c in columns}
-    print("  ".join(c.ljust(widths[c]) for c in columns), file=out)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    for c in columns:
+        table.add_column(c, overflow="fold", max_width=60)
     for r in rows:
-        cells = []
-        for c in columns:
-            v = str(r.get(c) or "")
-            cells.append((v if len(v) <= widths[c] else v[: widths[c] - 1] + "…").ljust(widths[c]))
-        print("  ".join(cells).rstrip(), file=out)
+        table.add_row(*(str(r.get(c) or "") for c in columns))
+    Console(file=out, highlight=False, width=max(100, Console().width)).print(table)
+
+
+def _load(args: argparse.Namespace) -> Corpus:
+    if args.progress:
+        return _load_with_bar(args.paths, args.backend, args.ocr)
+    corpus = load(args.paths, backend=args.backend, ocr=args.ocr)
+    for f in corpus.failures:
+        print(f"plancorpus: cannot read {f.path}: {f.reason}", file=sys.stderr)
+    return corpus
 
 
 def cmd_cite(args: argparse.Namespace) -> int:
-    corpus = load(
-        args.paths,
-        progress=stderr_progress if args.progress else None,
-        backend=args.backend,
-        ocr=args.ocr,
-    )
-    for f in corpus.failures:
-        print(f"plancorpus: cannot read {f.path}: {f.reason}", file=sys.stderr)
+    corpus = _load(args)
     plans = corpus.plans
     if args.matrix:
         keys, rows = citation_matrix(plans)
@@ -140,14 +142,7 @@ def _print_findings(findings: list[Finding]) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    corpus = load(
-        args.paths,
-        progress=stderr_progress if args.progress else None,
-        backend=args.backend,
-        ocr=args.ocr,
-    )
-    for f in corpus.failures:
-        print(f"plancorpus: cannot read {f.path}: {f.reason}", file=sys.stderr)
+    corpus = _load(args)
     findings = check(corpus.plans)
     if args.json:
         for finding in findings:
