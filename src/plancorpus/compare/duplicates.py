@@ -20,6 +20,7 @@ every candidate verified exactly, families from the verified pairs, and a lineag
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from plancorpus.compare.sketch import NUM_PERM, shingles, signature
+from plancorpus.compare.sketch import NUM_PERM, distinct, shingles, signature
 from plancorpus.model.duplicates import (
     Boilerplate,
     DuplicatePair,
@@ -60,25 +61,44 @@ U32 = npt.NDArray[np.uint32]
 def _sketch_one(text: str) -> tuple[U32, U32]:
     """A document's signature and its shingle keys (the top 32 bits of each shingle hash,
     sorted and distinct: what exact verification compares)."""
-    every = shingles(text, distinct=False)
-    keys = np.unique((every >> np.uint64(32)).astype(np.uint32))
+    every = shingles(text, unique=False)
+    keys: U32 = distinct((every >> np.uint64(32)).astype(np.uint32))  # type: ignore[assignment]
     return signature(every), keys
 
 
-def _sketch_many(texts: Sequence[str]) -> list[tuple[U32, U32]]:
-    return [_sketch_one(t) for t in texts]
+def _sketch_many(texts: Sequence[str]) -> tuple[U32, U32, I64]:
+    """A batch's signatures (n × NUM_PERM), keys end to end, and offsets (n + 1)."""
+    done = [_sketch_one(t) for t in texts]
+    return _batch([s for s, _ in done], [k for _, k in done])
+
+
+def _batch(sigs: Sequence[U32], keys: Sequence[U32]) -> tuple[U32, U32, I64]:
+    lengths = np.fromiter((k.size for k in keys), dtype=np.int64, count=len(keys))
+    offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    stacked = np.vstack(sigs) if len(sigs) else np.empty((0, NUM_PERM), np.uint32)
+    joined = np.concatenate(keys) if len(keys) else np.empty(0, np.uint32)
+    return stacked, joined, offsets
+
+
+@dataclass
+class _Batch:
+    sigs: U32  # n × NUM_PERM
+    keys: U32  # every document's keys, end to end
+    offsets: I64  # n + 1
 
 
 @dataclass
 class SketchIndex:
-    """Signatures and shingle keys of many documents, with their ids, dates and issuers."""
+    """Signatures and shingle keys of many documents, with their ids, dates and issuers.
+    Documents are kept in batches of contiguous arrays (one per ``add``), never one small
+    array per document."""
 
     ids: list[str] = field(default_factory=list)
     dates: list[str | None] = field(default_factory=list)
     issuers: list[str | None] = field(default_factory=list)
-    _sigs: list[U32] = field(default_factory=list)
-    _keys: list[U32] = field(default_factory=list)
-    _packed: tuple[U32, U32, I64] | None = None
+    _batches: list[_Batch] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -98,10 +118,18 @@ class SketchIndex:
             step = max(500, len(texts) // (workers * 8))
             chunks = [texts[k : k + step] for k in range(0, len(texts), step)]
             with ProcessPoolExecutor(workers) as pool:
-                done = [s for part in pool.map(_sketch_many, chunks) for s in part]
+                parts = list(pool.map(_sketch_many, chunks))
+            offsets = [parts[0][2]]
+            for part in parts[1:]:
+                offsets.append(part[2][1:] + offsets[-1][-1])
+            batch = (
+                np.vstack([p[0] for p in parts]),
+                np.concatenate([p[1] for p in parts]),
+                np.concatenate(offsets),
+            )
         else:
-            done = _sketch_many(texts)
-        self.add_sketches(ids, [s for s, _ in done], [k for _, k in done], dates, issuers)
+            batch = _sketch_many(texts)
+        self._append(ids, _Batch(*batch), dates, issuers)
 
     def add_sketches(
         self,
@@ -112,28 +140,48 @@ class SketchIndex:
         issuers: Sequence[str | None] | None = None,
     ) -> None:
         """Add documents sketched elsewhere (a worker, an earlier run)."""
+        self._append(ids, _Batch(*_batch(sigs, keys)), dates, issuers)
+
+    def _append(
+        self,
+        ids: Sequence[str],
+        batch: _Batch,
+        dates: Sequence[str | None] | None,
+        issuers: Sequence[str | None] | None,
+    ) -> None:
+        self._starts.append(len(self.ids))
+        self._batches.append(batch)
         self.ids.extend(ids)
-        self._sigs.extend(sigs)
-        self._keys.extend(keys)
         self.dates.extend(dates if dates is not None else [None] * len(ids))
         self.issuers.extend(issuers if issuers is not None else [None] * len(ids))
-        self._packed = None
 
-    def packed(self) -> tuple[U32, U32, I64]:
-        """(signatures N × NUM_PERM, all keys end to end, offsets N + 1)."""
-        if self._packed is None:
-            sigs = np.vstack(self._sigs) if self._sigs else np.empty((0, NUM_PERM), np.uint32)
-            lengths = np.fromiter((k.size for k in self._keys), dtype=np.int64)
-            offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-            keys = np.concatenate(self._keys) if self._keys else np.empty(0, np.uint32)
-            self._sigs = [sigs]
-            self._keys = [keys[offsets[k] : offsets[k + 1]] for k in range(len(lengths))]
-            self._packed = (sigs, keys, offsets)
-        return self._packed
+    def signatures(self) -> U32:
+        """All signatures, N × NUM_PERM."""
+        if not self._batches:
+            return np.empty((0, NUM_PERM), np.uint32)
+        if len(self._batches) == 1:
+            return self._batches[0].sigs
+        return np.vstack([b.sigs for b in self._batches])
 
     def shingle_set(self, k: int) -> U32:
-        _, keys, offsets = self.packed()
-        return keys[offsets[k] : offsets[k + 1]]
+        b = bisect.bisect_right(self._starts, k) - 1
+        batch, local = self._batches[b], k - self._starts[b]
+        return batch.keys[batch.offsets[local] : batch.offsets[local + 1]]
+
+    def boilerplate_counts(self, boilerplate: U32) -> I64:
+        """How many of each document's keys are boilerplate (one pass per batch)."""
+        counts = []
+        for batch in self._batches:
+            hit = _member(batch.keys, boilerplate)
+            cum = np.zeros(hit.size + 1, dtype=np.int64)
+            np.cumsum(hit, out=cum[1:])
+            counts.append(cum[batch.offsets[1:]] - cum[batch.offsets[:-1]])
+        return np.concatenate(counts) if counts else np.empty(0, np.int64)
+
+    def packed(self) -> tuple[U32, U32, I64]:
+        """(signatures, all keys end to end, offsets N + 1): one copy of everything."""
+        keys = [self.shingle_set(k) for k in range(len(self))]
+        return self.signatures(), *_batch([], keys)[1:]
 
     def save(self, path: str | Path) -> None:
         sigs, keys, offsets = self.packed()
@@ -150,12 +198,20 @@ class SketchIndex:
     @classmethod
     def load(cls, path: str | Path) -> SketchIndex:
         data = np.load(path, allow_pickle=True)
-        offsets = data["offsets"]
-        keys = data["keys"]
-        index = cls(list(data["ids"]), list(data["dates"]), list(data["issuers"]))
-        index._sigs = [data["sigs"]]
-        index._keys = [keys[offsets[k] : offsets[k + 1]] for k in range(len(offsets) - 1)]
+        index = cls()
+        batch = _Batch(data["sigs"], data["keys"], data["offsets"])
+        index._append(list(data["ids"]), batch, list(data["dates"]), list(data["issuers"]))
         return index
+
+
+def _member(values: U32, sorted_set: U32) -> npt.NDArray[np.bool_]:
+    """Which ``values`` are in ``sorted_set`` (a binary search each)."""
+    if sorted_set.size == 0:
+        return np.zeros(values.size, dtype=bool)
+    at = np.searchsorted(sorted_set, values)
+    at[at == sorted_set.size] = 0
+    hit: npt.NDArray[np.bool_] = sorted_set[at] == values
+    return hit
 
 
 @dataclass
@@ -193,32 +249,41 @@ def _band_keys(sigs: U32, band: int, rows: int) -> npt.NDArray[np.uint64]:
     return h
 
 
-def _bucket_pairs(members: I64, limit: bool = True) -> I64:
-    """Pair codes (i * 2^32 + j, i < j) for one bucket."""
-    m = np.sort(members)
-    if limit and m.size > MAX_BUCKET:
-        a, b = m[:-1], m[1:]
-    else:
-        a_idx, b_idx = np.triu_indices(m.size, k=1)
-        a, b = m[a_idx], m[b_idx]
-    return (a.astype(np.int64) << 32) | b.astype(np.int64)
+def _pairs_of_rows(members: I64) -> I64:
+    """Pair codes (i * 2^32 + j, i < j) of every row of a matrix of bucket members."""
+    rows = np.sort(members, axis=1)
+    ta, tb = np.triu_indices(rows.shape[1], k=1)
+    a, b = rows[:, ta].ravel(), rows[:, tb].ravel()
+    return (a << 32) | b
+
+
+def _all_pairs(n: int) -> I64:
+    return _pairs_of_rows(np.arange(n, dtype=np.int64)[None, :])
 
 
 def candidates(sigs: U32, threshold: float = 0.8) -> I64:
     """Codes of the candidate pairs: documents that agree on every value of a band (every
-    pair, for a corpus of ``ALL_PAIRS_UP_TO`` documents or fewer)."""
+    pair, for a corpus of ``ALL_PAIRS_UP_TO`` documents or fewer). Buckets of one size are
+    paired together, in one array operation."""
     if len(sigs) <= ALL_PAIRS_UP_TO:
-        return _bucket_pairs(np.arange(len(sigs), dtype=np.int64), limit=False)
+        return _all_pairs(len(sigs))
     bands, rows = banding(threshold)
     found: list[I64] = []
     for band in range(bands):
         h = _band_keys(sigs, band, rows)
-        order = np.argsort(h, kind="stable")
+        order = np.argsort(h, kind="stable").astype(np.int64)
         hs = h[order]
         starts = np.flatnonzero(np.concatenate([[True], hs[1:] != hs[:-1]]))
         sizes = np.diff(np.concatenate([starts, [hs.size]]))
-        for s, n in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
-            found.append(_bucket_pairs(order[s : s + n]))
+        for size in np.unique(sizes[sizes > 1]).tolist():
+            first = starts[sizes == size]
+            if size > MAX_BUCKET:  # pair each member with the next only
+                for s in first.tolist():
+                    m = np.sort(order[s : s + size])
+                    found.append((m[:-1] << 32) | m[1:])
+                continue
+            members = order[first[:, None] + np.arange(size)[None, :]]
+            found.append(_pairs_of_rows(members))
     if not found:
         return np.empty(0, dtype=np.int64)
     return np.unique(np.concatenate(found))
@@ -254,22 +319,24 @@ def learn_boilerplate(index: SketchIndex, seed: int = 0) -> tuple[U32, Boilerpla
 
 def _estimate(sigs: U32, a: I64, b: I64) -> F64:
     out = np.empty(a.size, dtype=np.float64)
-    step = 200_000
+    step = 20_000  # pairs at a time: 2 × 20k × 128 × 4 bytes
     for k in range(0, a.size, step):
         out[k : k + step] = (sigs[a[k : k + step]] == sigs[b[k : k + step]]).mean(axis=1)
     return out
 
 
-def _exact(sets: list[U32], a: I64, b: I64) -> tuple[F64, F64]:
+def _exact(index: SketchIndex, bp: U32, bp_counts: I64, a: I64, b: I64) -> tuple[F64, F64]:
+    """Exact Jaccard and containment of each pair, boilerplate keys left out."""
     jac = np.empty(a.size)
     con = np.empty(a.size)
     for k, (x, y) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
-        sx, sy = sets[x], sets[y]
-        common = np.intersect1d(sx, sy, assume_unique=True).size
-        union = sx.size + sy.size - common
-        jac[k] = common / union if union else 1.0
-        small = min(sx.size, sy.size)
-        con[k] = common / small if small else 0.0
+        sx, sy = index.shingle_set(x), index.shingle_set(y)
+        common = np.intersect1d(sx, sy, assume_unique=True)
+        shared = common.size - int(_member(common, bp).sum()) if bp.size else common.size
+        nx, ny = sx.size - int(bp_counts[x]), sy.size - int(bp_counts[y])
+        union = nx + ny - shared
+        jac[k] = shared / union if union else 1.0
+        con[k] = shared / min(nx, ny) if min(nx, ny) else 0.0
     return jac, con
 
 
@@ -282,7 +349,7 @@ def find_pairs(
     """Every pair of documents whose exact Jaccard (boilerplate left out) is at least
     ``threshold``. ``boilerplate`` overrides the learned one."""
     note = progress or (lambda _: None)
-    sigs, _, _ = index.packed()
+    sigs = index.signatures()
     note("candidates")
     codes = candidates(sigs, threshold)
     a, b = (codes >> 32).astype(np.int64), (codes & 0xFFFFFFFF).astype(np.int64)
@@ -293,12 +360,8 @@ def find_pairs(
     else:
         info = Boilerplate(learned=False, shingles=int(boilerplate.size), note="given")
     note("verify")
-    involved = np.unique(np.concatenate([a, b]))
-    sets: list[U32] = [np.empty(0, np.uint32)] * len(index)
-    for k in involved.tolist():
-        s = index.shingle_set(k)
-        sets[k] = s[~np.isin(s, boilerplate, assume_unique=True)] if boilerplate.size else s
-    jac, con = _exact(sets, a, b)
+    counts = index.boilerplate_counts(boilerplate)
+    jac, con = _exact(index, boilerplate, counts, a, b)
     ok = jac >= threshold
     return Pairs(a[ok], b[ok], jac[ok], con[ok], boilerplate, int(codes.size), info)
 

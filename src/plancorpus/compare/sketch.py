@@ -60,6 +60,17 @@ def _mix(x: U64) -> U64:
     return x ^ (x >> np.uint64(31))
 
 
+def distinct(values: npt.NDArray[np.generic]) -> npt.NDArray[np.generic]:
+    """Sorted distinct values (a sort and a mask: much faster than np.unique on small arrays)."""
+    ordered = np.sort(values)
+    if ordered.size < 2:
+        return ordered
+    keep = np.empty(ordered.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
 def word_ids(text: str) -> U64:
     """The hashes of the text's syllables, punctuation left out."""
     tokens = text.lower().split()
@@ -71,10 +82,10 @@ def word_ids(text: str) -> U64:
     return kept
 
 
-def shingles(text: str, k: int = SHINGLE, distinct: bool = True) -> U64:
+def shingles(text: str, k: int = SHINGLE, unique: bool = True) -> U64:
     """The sorted, distinct 64-bit hashes of the text's word ``k``-grams (a text shorter than
-    ``k`` words gives its words as one shingle); with ``distinct=False``, one per position,
-    unsorted (a signature does not need them distinct)."""
+    ``k`` words gives its words as one shingle); one per position,
+    unsorted, with ``unique=False`` (a signature does not need them distinct)."""
     ids = word_ids(text)
     if ids.size == 0:
         return np.empty(0, dtype=np.uint64)
@@ -86,7 +97,7 @@ def shingles(text: str, k: int = SHINGLE, distinct: bool = True) -> U64:
         for j in range(1, k):
             acc = acc * _MIX1 + ids[j : n + j]
         mixed = _mix(acc)
-    return np.unique(mixed) if distinct else mixed
+    return distinct(mixed) if unique else mixed  # type: ignore[return-value]
 
 
 def signature(shingle_set: U64, num_perm: int = NUM_PERM) -> U32:
