@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import multiprocessing
+import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -86,6 +88,7 @@ class _Batch:
     sigs: U32  # n × NUM_PERM
     keys: U32  # every document's keys, end to end
     offsets: I64  # n + 1
+    dropped: bool = False  # the index's boilerplate is removed from these keys
 
 
 @dataclass
@@ -99,6 +102,24 @@ class SketchIndex:
     issuers: list[str | None] = field(default_factory=list)
     _batches: list[_Batch] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    boilerplate: U32 | None = None  # keys removed from every set, once learned
+    boilerplate_info: Boilerplate | None = None
+    _pool: ProcessPoolExecutor | None = None
+
+    def _workers(self, n: int) -> ProcessPoolExecutor:
+        """One pool for the index's life, its processes started from a small server process
+        (not forked from this one, which may hold a large index by then)."""
+        if self._pool is None:
+            context = multiprocessing.get_context("forkserver")
+            self._pool = ProcessPoolExecutor(n, mp_context=context)
+            weakref.finalize(self, self._pool.shutdown)
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the sketching processes (they stop anyway when the index is dropped)."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -117,8 +138,7 @@ class SketchIndex:
         if workers and workers > 1 and len(texts) >= 2000:
             step = max(500, len(texts) // (workers * 8))
             chunks = [texts[k : k + step] for k in range(0, len(texts), step)]
-            with ProcessPoolExecutor(workers) as pool:
-                parts = list(pool.map(_sketch_many, chunks))
+            parts = list(self._workers(workers).map(_sketch_many, chunks))
             offsets = [parts[0][2]]
             for part in parts[1:]:
                 offsets.append(part[2][1:] + offsets[-1][-1])
@@ -149,6 +169,8 @@ class SketchIndex:
         dates: Sequence[str | None] | None,
         issuers: Sequence[str | None] | None,
     ) -> None:
+        if self.boilerplate is not None:
+            _drop_keys(batch, self.boilerplate)
         self._starts.append(len(self.ids))
         self._batches.append(batch)
         self.ids.extend(ids)
@@ -168,15 +190,14 @@ class SketchIndex:
         batch, local = self._batches[b], k - self._starts[b]
         return batch.keys[batch.offsets[local] : batch.offsets[local + 1]]
 
-    def boilerplate_counts(self, boilerplate: U32) -> I64:
-        """How many of each document's keys are boilerplate (one pass per batch)."""
-        counts = []
+    def drop(self, boilerplate: U32, info: Boilerplate) -> None:
+        """Remove the boilerplate keys from every set, batch by batch (so memory grows by one
+        batch at most); the index remembers them, and documents added later lose them too.
+        Similarities are then those of the sets without boilerplate."""
+        if self.boilerplate is None:
+            self.boilerplate, self.boilerplate_info = boilerplate, info
         for batch in self._batches:
-            hit = _member(batch.keys, boilerplate)
-            cum = np.zeros(hit.size + 1, dtype=np.int64)
-            np.cumsum(hit, out=cum[1:])
-            counts.append(cum[batch.offsets[1:]] - cum[batch.offsets[:-1]])
-        return np.concatenate(counts) if counts else np.empty(0, np.int64)
+            _drop_keys(batch, self.boilerplate)
 
     def packed(self) -> tuple[U32, U32, I64]:
         """(signatures, all keys end to end, offsets N + 1): one copy of everything."""
@@ -193,6 +214,11 @@ class SketchIndex:
             ids=np.array(self.ids, dtype=object),
             dates=np.array(self.dates, dtype=object),
             issuers=np.array(self.issuers, dtype=object),
+            boilerplate=self.boilerplate if self.boilerplate is not None else np.empty(0),
+            boilerplate_info=np.array(
+                self.boilerplate_info.model_dump_json() if self.boilerplate_info else "",
+                dtype=object,
+            ),
         )
 
     @classmethod
@@ -200,8 +226,22 @@ class SketchIndex:
         data = np.load(path, allow_pickle=True)
         index = cls()
         batch = _Batch(data["sigs"], data["keys"], data["offsets"])
+        info = str(data["boilerplate_info"])
+        if info:
+            batch.dropped = True
+            index.boilerplate = data["boilerplate"].astype(np.uint32)
+            index.boilerplate_info = Boilerplate.model_validate_json(info)
         index._append(list(data["ids"]), batch, list(data["dates"]), list(data["issuers"]))
         return index
+
+
+def _drop_keys(batch: _Batch, boilerplate: U32) -> None:
+    if boilerplate.size == 0 or batch.dropped:
+        return
+    keep = ~_member(batch.keys, boilerplate)
+    cum = np.zeros(keep.size + 1, dtype=np.int64)
+    np.cumsum(keep, out=cum[1:])
+    batch.keys, batch.offsets, batch.dropped = batch.keys[keep], cum[batch.offsets], True
 
 
 def _member(values: U32, sorted_set: U32) -> npt.NDArray[np.bool_]:
@@ -325,18 +365,30 @@ def _estimate(sigs: U32, a: I64, b: I64) -> F64:
     return out
 
 
-def _exact(index: SketchIndex, bp: U32, bp_counts: I64, a: I64, b: I64) -> tuple[F64, F64]:
-    """Exact Jaccard and containment of each pair, boilerplate keys left out."""
+def _common(sx: U32, sy: U32) -> U32:
+    """The keys two sorted distinct sets share (a binary search of the smaller in the
+    larger)."""
+    small, large = (sx, sy) if sx.size <= sy.size else (sy, sx)
+    if small.size == 0 or large.size == 0:
+        return small[:0]
+    at = np.searchsorted(large, small)
+    at[at == large.size] = 0
+    shared: U32 = small[large[at] == small]
+    return shared
+
+
+def _exact(index: SketchIndex, a: I64, b: I64) -> tuple[F64, F64]:
+    """Exact Jaccard and containment of each pair, on the index's key sets (from which the
+    boilerplate has been removed)."""
     jac = np.empty(a.size)
     con = np.empty(a.size)
     for k, (x, y) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
         sx, sy = index.shingle_set(x), index.shingle_set(y)
-        common = np.intersect1d(sx, sy, assume_unique=True)
-        shared = common.size - int(_member(common, bp).sum()) if bp.size else common.size
-        nx, ny = sx.size - int(bp_counts[x]), sy.size - int(bp_counts[y])
-        union = nx + ny - shared
+        shared = _common(sx, sy).size
+        union = sx.size + sy.size - shared
         jac[k] = shared / union if union else 1.0
-        con[k] = shared / min(nx, ny) if min(nx, ny) else 0.0
+        smaller = min(sx.size, sy.size)
+        con[k] = shared / smaller if smaller else 0.0
     return jac, con
 
 
@@ -355,13 +407,16 @@ def find_pairs(
     a, b = (codes >> 32).astype(np.int64), (codes & 0xFFFFFFFF).astype(np.int64)
     keep = _estimate(sigs, a, b) >= threshold - PREFILTER
     a, b = a[keep], b[keep]
-    if boilerplate is None:
+    if index.boilerplate is not None:
+        boilerplate = index.boilerplate
+        info = index.boilerplate_info or Boilerplate(learned=False, note="kept with the index")
+    elif boilerplate is None:
         boilerplate, info = learn_boilerplate(index)
     else:
         info = Boilerplate(learned=False, shingles=int(boilerplate.size), note="given")
     note("verify")
-    counts = index.boilerplate_counts(boilerplate)
-    jac, con = _exact(index, boilerplate, counts, a, b)
+    index.drop(boilerplate, info)
+    jac, con = _exact(index, a, b)
     ok = jac >= threshold
     return Pairs(a[ok], b[ok], jac[ok], con[ok], boilerplate, int(codes.size), info)
 
@@ -501,4 +556,5 @@ def near_duplicates(
     dates = [_when(x) if isinstance(x, Plan) else None for x in items]
     issuers = [x.issuer.value if isinstance(x, Plan) and x.issuer else None for x in items]
     index.add(names, texts, dates, issuers, workers=workers)
+    index.close()
     return to_duplicates(index, find_pairs(index, threshold, progress=progress), threshold)
