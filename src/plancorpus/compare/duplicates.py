@@ -407,6 +407,8 @@ def find_pairs(
     a, b = (codes >> 32).astype(np.int64), (codes & 0xFFFFFFFF).astype(np.int64)
     keep = _estimate(sigs, a, b) >= threshold - PREFILTER
     a, b = a[keep], b[keep]
+    if index.boilerplate is not None and index.boilerplate.size == 0 and boilerplate is None:
+        index.boilerplate = None  # nothing was learned from a smaller corpus: learn again
     if index.boilerplate is not None:
         boilerplate = index.boilerplate
         info = index.boilerplate_info or Boilerplate(learned=False, note="kept with the index")
