@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy.optimize import linear_sum_assignment
 
 from plancorpus.model.diff import DiffOptions
 from plancorpus.model.plan import Plan, Section, Span
@@ -106,6 +105,8 @@ def align(a: list[Unit], b: list[Unit], options: DiffOptions) -> list[tuple[int,
     if not options.ignore_numbering:
         same_path = np.array([[ua.path == ub.path for ub in b] for ua in a])
         score += PATH_BONUS * same_path
+    from scipy.optimize import linear_sum_assignment  # heavy (0.5 s): loaded on first use
+
     rows, cols = linear_sum_assignment(score, maximize=True)
     pairs = [
         (int(i), int(j), float(content[i, j]))
