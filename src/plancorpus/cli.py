@@ -92,11 +92,21 @@ def _table(rows: list[dict[str, Any]], columns: list[str], out: TextIO) -> None:
 
 def _load(args: argparse.Namespace) -> Corpus:
     if args.progress:
-        return _load_with_bar(args.paths, args.backend, args.ocr)
-    corpus = load(args.paths, backend=args.backend, ocr=args.ocr)
-    for f in corpus.failures:
-        print(f"plancorpus: cannot read {f.path}: {f.reason}", file=sys.stderr)
+        return _load_with_bar(args)
+    corpus = load(args.paths, backend=args.backend, ocr=args.ocr, **_corpus_options(args))
+    _report_failures(corpus)
     return corpus
+
+
+def _corpus_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {"workers": args.workers, "cache": args.cache, "timeout": args.timeout}
+
+
+def _report_failures(corpus: Corpus) -> None:
+    for f in corpus.failures:
+        print(f"plancorpus: cannot read {f.path} ({f.stage}): {f.reason}", file=sys.stderr)
+    if corpus.files > 1:
+        print(f"plancorpus: {corpus.summary()}", file=sys.stderr)
 
 
 def cmd_cite(args: argparse.Namespace) -> int:
@@ -152,8 +162,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if corpus.failures else 0
 
 
-def _load_with_bar(paths: list[str], backend: str, ocr: bool | None) -> Corpus:
-    """Parse every file under ``paths`` with a progress bar on stderr (rate, time left)."""
+def _load_with_bar(args: argparse.Namespace) -> Corpus:
+    """Parse every file under the paths with a progress bar on stderr (rate, time left)."""
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -165,16 +175,16 @@ def _load_with_bar(paths: list[str], backend: str, ocr: bool | None) -> Corpus:
         task = bar.add_task("reading", total=None)
 
         def step(n: int, total: int, path: Path) -> None:
-            bar.update(task, total=total, completed=n - 1, description=f"reading {path.name}")
+            bar.update(task, total=total, completed=n, description=f"read {path.name}")
 
-        corpus = load(paths, progress=step, backend=backend, ocr=ocr)
-    for f in corpus.failures:
-        print(f"plancorpus: cannot read {f.path}: {f.reason}", file=sys.stderr)
+        options = _corpus_options(args)
+        corpus = load(args.paths, progress=step, backend=args.backend, ocr=args.ocr, **options)
+    _report_failures(corpus)
     return corpus
 
 
 def cmd_dups(args: argparse.Namespace) -> int:
-    corpus = _load_with_bar(args.paths, args.backend, args.ocr)
+    corpus = _load_with_bar(args)
     found = near_duplicates(corpus.plans, threshold=args.threshold)
     if args.csv:
         family_of = {m: f.id for f in found.families for m in f.members}
@@ -221,6 +231,23 @@ def cmd_diff(args: argparse.Namespace) -> int:
     elif not args.html:
         print_diff(diff)  # coloured on a terminal, plain marks otherwise
     return 0
+
+
+def _corpus_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--workers", type=int, help="processes that parse (default: one per core)")
+    p.add_argument(
+        "--cache",
+        metavar="PATH",
+        help="keep parsed plans in this folder or SQLite file; "
+        "a rerun parses only new or changed files",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        help="seconds a file may take before it counts as a failure (default 300)",
+    )
+    p.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
 
 
 def _reading_options(p: argparse.ArgumentParser) -> None:
@@ -289,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="report conflicting dates or issuers, dates against codes, unknown "
         "issuer codes, citations dated after the plan",
     )
-    c.add_argument("--progress", action="store_true", help="report progress on stderr")
+    _corpus_arguments(c)
     _reading_options(c)
     c.set_defaults(func=cmd_cite)
 
@@ -301,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     k.add_argument("paths", nargs="+", help="document files, or folders to read recursively")
     k.add_argument("--json", action="store_true", help="one JSON finding per line")
-    k.add_argument("--progress", action="store_true", help="report progress on stderr")
+    _corpus_arguments(k)
     _reading_options(k)
     k.set_defaults(func=cmd_check)
 
@@ -354,6 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     u.add_argument("--csv", metavar="FILE", help="write the pairs as CSV to FILE ('-': stdout)")
     u.add_argument("--json", action="store_true", help="print the result as JSON")
+    _corpus_arguments(u)
     _reading_options(u)
     u.set_defaults(func=cmd_dups)
     return parser

@@ -1,29 +1,48 @@
-"""Many documents at once: every file under the paths given, parsed.
+"""Many documents at once: every file under the paths given, parsed in worker processes.
 
-Every input file ends either as a parsed plan or as a recorded failure with its reason; no
-file is silently dropped.
+Every input file ends either as a parsed plan or as a :class:`Failure` with its reason and
+stage; the totals add up and nothing is dropped silently. Files are parsed in processes
+(PDF libraries are not thread-safe), started from a small fork server so that they do not
+inherit the parent's growing memory. A file that makes its worker hang longer than
+``timeout`` seconds becomes a ``timeout`` failure; one that kills its worker twice becomes a
+``crash`` failure; the other files in flight are parsed again and the run goes on. With a
+``cache``, finished plans are committed one by one (see :mod:`plancorpus.corpus.cache`), so a
+rerun parses only what changed or was not finished.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import stat
 import sys
+import time
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plancorpus.corpus.cache import PlanCache, content_key
 from plancorpus.model.plan import Plan
 from plancorpus.pipeline import parse
 
 SUFFIXES = {".txt", ".md", ".pdf", ".docx", ".doc", ".htm", ".html"}
+MAX_CRASHES = 2  # a file in flight when its worker died this often is the cause
+
+Progress = Callable[[int, int, Path], None]
+Result = tuple[str | None, str | None, str]  # (plan JSON, failure reason, stage)
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given; a folder stands for the documents in it (recursively, sorted)."""
+    """Files as given; a folder stands for the documents in it (recursively, sorted). Every
+    entry with a document's suffix counts, even one that is not a regular file (it becomes a
+    failure, not a silent omission)."""
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             yield from sorted(
-                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                f for f in p.rglob("*") if not f.is_dir() and f.suffix.lower() in SUFFIXES
             )
         else:
             yield p
@@ -33,32 +52,212 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
 class Failure:
     path: str
     reason: str
+    stage: str = "read"  # read (the file), parse (a bug), timeout, crash (the worker died)
 
 
 @dataclass
 class Corpus:
     plans: list[Plan] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    files: int = 0
+    cached: int = 0  # plans read back from the cache
+    restarts: int = 0  # worker pools restarted after a hang or a crash
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        by_stage = Counter(f.stage for f in self.failures)
+        failed = ", ".join(f"{n} {stage}" for stage, n in sorted(by_stage.items()))
+        return (
+            f"{self.files} files: {len(self.plans)} plans ({self.cached} from the cache), "
+            f"{len(self.failures)} failures{f' ({failed})' if failed else ''}, "
+            f"in {self.seconds:.1f} s"
+        )
+
+
+def _work(path: str, backend: str, ocr: bool | None) -> Result:
+    """Parse one file (in a worker process): the plan's JSON, or why not."""
+    try:
+        plan = parse(path, backend=backend, ocr=ocr)
+    except OSError as exc:
+        return None, f"{exc.strerror or exc}", "read"
+    except Exception as exc:  # a reader's bug must cost one file, not the run
+        return None, f"{type(exc).__name__}: {exc}", "parse"
+    return plan.model_dump_json(), None, "done"
+
+
+def _ready(_: int) -> bool:
+    return True
+
+
+def _regular(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a document, or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"{exc.strerror or exc}"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a device, a pipe or a socket)"
+    return None
+
+
+@dataclass
+class _Run:
+    """The state of one load: where results go, and the counts the progress shows."""
+
+    total: int
+    backend: str
+    ocr: bool | None
+    cache: PlanCache | None
+    progress: Progress | None
+    plans: dict[int, Plan] = field(default_factory=dict)
+    failures: dict[int, Failure] = field(default_factory=dict)
+    keys: dict[int, str] = field(default_factory=dict)
+    cached: int = 0
+    restarts: int = 0
+
+    def finish(self, k: int, path: Path, result: Result) -> None:
+        plan_json, reason, stage = result
+        if plan_json is not None:
+            self.plans[k] = Plan.model_validate_json(plan_json)
+            if self.cache is not None and k in self.keys:
+                self.cache.put(self.keys[k], str(path), plan_json)
+        else:
+            self.failures[k] = Failure(str(path), reason or "unknown", stage)
+        if self.progress:
+            self.progress(len(self.plans) + len(self.failures), self.total, path)
+
+
+def _from_cache(run: _Run, files: list[Path]) -> list[int]:
+    """Check each file and look it up; the positions still to parse."""
+    todo = []
+    for k, path in enumerate(files):
+        why = _regular(path)
+        if why is not None:
+            run.finish(k, path, (None, why, "read"))
+            continue
+        if run.cache is None:
+            todo.append(k)
+            continue
+        run.keys[k] = content_key(path.read_bytes(), run.backend, run.ocr)
+        found = run.cache.get(run.keys[k])
+        if found is None:
+            todo.append(k)
+        else:
+            run.cached += 1
+            run.finish(k, path, (found, None, "done"))
+    return todo
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    for proc in list(getattr(pool, "_processes", {}).values()):
+        proc.kill()
+
+
+def _schedule(run: _Run, files: list[Path], todo: list[int], workers: int, timeout: float) -> None:
+    """Parse ``todo`` in ``workers`` processes, at most one file per worker at a time, so
+    that a file's time in a worker is known; restart the pool after a hang or a crash."""
+    queue = deque(todo)
+    crashes: Counter[int] = Counter()
+    context = multiprocessing.get_context("forkserver")
+    while queue:
+        pool = ProcessPoolExecutor(workers, mp_context=context)
+        running: dict[Future[Result], tuple[int, float]] = {}
+        try:
+            list(pool.map(_ready, range(workers)))  # start them: a file's clock starts later
+            _drain(run, files, queue, pool, running, workers, timeout)
+        except BrokenProcessPool:
+            run.restarts += 1
+            for k, _ in running.values():
+                crashes[k] += 1
+                if crashes[k] >= MAX_CRASHES:
+                    reason = f"the worker process died {crashes[k]} times while reading it"
+                    run.finish(k, files[k], (None, reason, "crash"))
+                else:
+                    queue.appendleft(k)
+        finally:
+            _kill(pool)
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _drain(
+    run: _Run,
+    files: list[Path],
+    queue: deque[int],
+    pool: ProcessPoolExecutor,
+    running: dict[Future[Result], tuple[int, float]],
+    workers: int,
+    timeout: float,
+) -> None:
+    while queue or running:
+        while queue and len(running) < workers:
+            k = queue.popleft()
+            running[pool.submit(_work, str(files[k]), run.backend, run.ocr)] = (k, time.monotonic())
+        done, _ = wait(running, timeout=0.25, return_when=FIRST_COMPLETED)
+        for fut in done:
+            k, _ = running[fut]
+            result = fut.result()  # BrokenProcessPool leaves ``k`` among the running
+            del running[fut]
+            run.finish(k, files[k], result)
+        now = time.monotonic()
+        late = [fut for fut, (_, t0) in running.items() if now - t0 > timeout]
+        for fut in late:
+            k, _ = running.pop(fut)
+            run.finish(k, files[k], (None, f"no result after {timeout:g} s", "timeout"))
+        if late:  # the hung worker must go: restart the pool, put the others back
+            run.restarts += 1
+            queue.extendleft(k for k, _ in running.values())
+            running.clear()
+            return
+
+
+def _inline(run: _Run, files: list[Path], todo: list[int]) -> None:
+    for k in todo:
+        run.finish(k, files[k], _work(str(files[k]), run.backend, run.ocr))
 
 
 def load(
     paths: Iterable[str | Path],
-    progress: Callable[[int, int, Path], None] | None = None,
+    progress: Progress | None = None,
     backend: str = "pdfium",
     ocr: bool | None = None,
+    *,
+    workers: int | None = None,
+    cache: str | Path | None = None,
+    engine: str = "processes",
+    timeout: float = 300.0,
 ) -> Corpus:
     """Parse every document under ``paths`` (files, or folders read recursively).
-    Unreadable files become :class:`Failure` records; nothing is dropped silently."""
+
+    ``engine``: "processes" (``workers`` processes, by default one per core, each file with a
+    ``timeout``) or "inline" (this process, one file after another: no time limit, for
+    debugging). ``cache``: a folder or SQLite file where plans are kept by content. Unreadable,
+    hanging and crashing files become :class:`Failure` records; nothing is dropped silently.
+    """
+    if engine not in ("processes", "inline"):
+        raise ValueError(f"unknown engine {engine!r}: use 'processes' or 'inline'")
+    started = time.monotonic()
     files = list(expand(paths))
-    out = Corpus()
-    for n, path in enumerate(files, 1):
-        if progress:
-            progress(n, len(files), path)
-        try:
-            out.plans.append(parse(path, backend=backend, ocr=ocr))
-        except OSError as exc:
-            out.failures.append(Failure(str(path), f"{exc.strerror or exc}"))
-    return out
+    store = PlanCache(cache) if cache is not None else None
+    run = _Run(len(files), backend, ocr, store, progress)
+    try:
+        todo = _from_cache(run, files)
+        if engine == "inline" or not todo:
+            _inline(run, files, todo)
+        else:
+            count = workers or max(1, min(len(todo), multiprocessing.cpu_count()))
+            _schedule(run, files, todo, count, timeout)
+    finally:
+        if store is not None:
+            store.close()
+    order = range(len(files))
+    return Corpus(
+        plans=[run.plans[k] for k in order if k in run.plans],
+        failures=[run.failures[k] for k in order if k in run.failures],
+        files=len(files),
+        cached=run.cached,
+        restarts=run.restarts,
+        seconds=time.monotonic() - started,
+    )
 
 
 def stderr_progress(n: int, total: int, path: Path) -> None:
