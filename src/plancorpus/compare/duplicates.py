@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import multiprocessing
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -32,6 +31,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from plancorpus._processes import process_context
 from plancorpus.compare.sketch import NUM_PERM, distinct, shingles, signature
 from plancorpus.model.duplicates import (
     Boilerplate,
@@ -110,7 +110,7 @@ class SketchIndex:
         """One pool for the index's life, its processes started from a small server process
         (not forked from this one, which may hold a large index by then)."""
         if self._pool is None:
-            context = multiprocessing.get_context("forkserver")
+            context = process_context()
             self._pool = ProcessPoolExecutor(n, mp_context=context)
             weakref.finalize(self, self._pool.shutdown)
         return self._pool

@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plancorpus._processes import process_context
 from plancorpus.corpus.cache import PlanCache, content_key
 from plancorpus.model.plan import Plan
 from plancorpus.pipeline import parse
@@ -115,11 +116,11 @@ class _Run:
     cached: int = 0
     restarts: int = 0
 
-    def finish(self, k: int, path: Path, result: Result) -> None:
+    def finish(self, k: int, path: Path, result: Result, cached: bool = False) -> None:
         plan_json, reason, stage = result
         if plan_json is not None:
             self.plans[k] = Plan.model_validate_json(plan_json)
-            if self.cache is not None and k in self.keys:
+            if self.cache is not None and k in self.keys and not cached:
                 self.cache.put(self.keys[k], str(path), plan_json)
         else:
             self.failures[k] = Failure(str(path), reason or "unknown", stage)
@@ -144,7 +145,7 @@ def _from_cache(run: _Run, files: list[Path]) -> list[int]:
             todo.append(k)
         else:
             run.cached += 1
-            run.finish(k, path, (found, None, "done"))
+            run.finish(k, path, (found, None, "done"), cached=True)
     return todo
 
 
@@ -158,7 +159,7 @@ def _schedule(run: _Run, files: list[Path], todo: list[int], workers: int, timeo
     that a file's time in a worker is known; restart the pool after a hang or a crash."""
     queue = deque(todo)
     crashes: Counter[int] = Counter()
-    context = multiprocessing.get_context("forkserver")
+    context = process_context()
     while queue:
         pool = ProcessPoolExecutor(workers, mp_context=context)
         running: dict[Future[Result], tuple[int, float]] = {}
