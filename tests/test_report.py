@@ -407,8 +407,9 @@ def test_render_dispatches_a_diff():
 def test_render_a_plan_and_refuse_what_it_cannot():
     plan = plancorpus.parse_text("KẾ HOẠCH\nTổ chức Tết Trung thu năm 2023\nI. MỤC ĐÍCH\n")
     assert render(plan, "markdown").startswith("```text\n")
-    with pytest.raises(ValueError, match=r"cannot render Plan as 'html': use one of \['markdown'"):
-        render(plan, "html")
+    assert "Tổ chức Tết Trung thu năm 2023" in render(plan, "html")  # the Jupyter block
+    with pytest.raises(ValueError, match=r"cannot render Section as 'html': use one of \['json'"):
+        render(plan.sections[0], "html")
     with pytest.raises(ValueError, match="cannot render PlanDiff as 'pdf'"):
         render(make_diff(), "pdf")
 
@@ -481,3 +482,18 @@ def test_browser_shows_the_summary_the_redline_and_the_finding(browser, tmp_path
     keep = os.environ.get("PLANCORPUS_KEEP_SCREENSHOT")
     if keep:
         shutil.copy(shot, keep)
+
+
+def test_jupyter_shows_plans_diffs_and_corpora_without_scripts():
+    import plancorpus
+    from conftest import SAMPLES
+
+    plan = plancorpus.parse(SAMPLES / "kh_sgddt_doimoi_2024.txt")
+    shown = plan._repr_html_()
+    assert shown is not None and "<script" not in shown
+    assert "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng" in shown and "MỤC ĐÍCH, YÊU CẦU" in shown
+    diff = plancorpus.compare(plan, plan)
+    page = diff._repr_html_()
+    assert page is not None and "<script" not in page and "100.0%" in page
+    corpus = plancorpus.load([SAMPLES], engine="inline")
+    assert "3 files: 3 plans" in corpus._repr_html_()

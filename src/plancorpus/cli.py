@@ -36,6 +36,7 @@ from plancorpus.corpus import (
     load,
     stderr_progress,
 )
+from plancorpus.corpus.frames import export
 from plancorpus.model.findings import Finding
 from plancorpus.model.plan import Plan
 from plancorpus.pipeline import parse
@@ -200,6 +201,14 @@ def cmd_dups(args: argparse.Namespace) -> int:
         print(found.model_dump_json(indent=2))
     elif args.csv != "-":
         print_duplicates(found)
+    return 1 if corpus.failures else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    corpus = _load_with_bar(args)
+    counts = export(corpus.plans, args.to)
+    rows = ", ".join(f"{n} {table}" for table, n in counts.items())
+    print(f"plancorpus: wrote {args.to}/<table>.parquet and .jsonl: {rows}", file=sys.stderr)
     return 1 if corpus.failures else 0
 
 
@@ -384,6 +393,18 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_arguments(u)
     _reading_options(u)
     u.set_defaults(func=cmd_dups)
+
+    e = sub.add_parser(
+        "export",
+        help="write the corpus's tables as Parquet and JSON lines",
+        description="Parse the documents and write plans, sections, citations, signers, "
+        "recipients, dates and findings, one file of each kind per table.",
+    )
+    e.add_argument("paths", nargs="+", help="document files, or folders to read recursively")
+    e.add_argument("--to", required=True, metavar="DIR", help="folder to write the tables to")
+    _corpus_arguments(e)
+    _reading_options(e)
+    e.set_defaults(func=cmd_export)
     return parser
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from plancorpus._processes import process_context
@@ -64,6 +65,20 @@ class Corpus:
     cached: int = 0  # plans read back from the cache
     restarts: int = 0  # worker pools restarted after a hang or a crash
     seconds: float = 0.0
+
+    def _repr_html_(self) -> str:
+        """A compact summary for Jupyter: the totals and the failures."""
+        rows = "".join(
+            f"<tr><td>{escape(Path(f.path).name)}</td><td>{escape(f.stage)}</td>"
+            f"<td>{escape(f.reason)}</td></tr>"
+            for f in self.failures[:50]
+        )
+        table = (
+            f"<table><tr><th>file</th><th>stage</th><th>reason</th></tr>{rows}</table>"
+            if rows
+            else ""
+        )
+        return f"<div><b>Corpus</b>: {escape(self.summary())}{table}</div>"
 
     def summary(self) -> str:
         by_stage = Counter(f.stage for f in self.failures)

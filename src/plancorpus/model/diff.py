@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from plancorpus.model.display import html_of
 from plancorpus.model.findings import Finding
 from plancorpus.model.plan import Span
 
@@ -137,3 +138,6 @@ class PlanDiff(_Model):
     citations: list[CitationChange] = Field(default_factory=list)
     substitutions: list[Substitution] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+
+    def _repr_html_(self) -> str | None:
+        return html_of(self)

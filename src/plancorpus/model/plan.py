@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from plancorpus.model.display import html_of
+
 SCHEMA_VERSION = "1.1"  # 1.1: Plan.preamble
 
 Status = Literal["ok", "partial", "failed"]
@@ -321,6 +323,13 @@ class Plan(_Model):
             if label_path == path:
                 return node
         return None
+
+    def _repr_html_(self) -> str | None:
+        return html_of(self)
+
+    def nodes(self) -> list[tuple[str, Section]]:
+        """``(dotted label path, node)`` for every node of the tree, bullets included."""
+        return self._index()
 
     def _index(self) -> list[tuple[str, Section]]:
         rows: list[tuple[str, Section]] = []

@@ -8,9 +8,11 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from plancorpus.model.diff import PlanDiff
+from plancorpus.model.display import register_html
 from plancorpus.model.plan import Plan
 from plancorpus.report.html import diff_to_html
 from plancorpus.report.markdown import diff_to_markdown
+from plancorpus.report.plan_html import plan_to_html
 from plancorpus.report.summary import render as render_summary
 from plancorpus.report.terminal import diff_to_terminal
 
@@ -24,6 +26,7 @@ def _plan_markdown(plan: Plan) -> str:
 RENDERERS: dict[tuple[type[BaseModel], str], Callable[[Any], str]] = {
     (Plan, "text"): render_summary,
     (Plan, "markdown"): _plan_markdown,
+    (Plan, "html"): plan_to_html,
     (PlanDiff, "text"): diff_to_terminal,
     (PlanDiff, "markdown"): diff_to_markdown,
     (PlanDiff, "html"): diff_to_html,
@@ -41,3 +44,8 @@ def render(obj: BaseModel, to: Format = "text") -> str:
         known = [*sorted(f for t, f in RENDERERS if isinstance(obj, t)), "json"]
         raise ValueError(f"cannot render {type(obj).__name__} as {to!r}: use one of {known}")
     return renderer(obj)
+
+
+# what Jupyter shows for a plan or a diff (see plancorpus.model.display)
+register_html(Plan, plan_to_html)
+register_html(PlanDiff, diff_to_html)

@@ -1,0 +1,103 @@
+"""Corpus loading: plans per second with 1 and 2 worker processes, and a cached rerun.
+
+    python benchmarks/bench_load.py              # 10,000 plans
+    python benchmarks/bench_load.py --n 2000     # a quick run
+    python benchmarks/bench_load.py --record     # also append the table to RESULTS.md
+
+The corpus is written to a temporary folder: synthetic text plans from ``synth.generate`` and,
+one file in twenty, a copy of one of the real text-layer PDFs of ../shared/corpus/real (when
+present; each copy made distinct by a trailing comment after %%EOF, so the cache cannot merge
+them). Runs, in this order and in one process: 1 worker, 2 workers, 2 workers filling an empty
+cache, then the rerun that reads everything back from the cache. Peak memory is the process's
+``ru_maxrss`` after each run (it only grows: read the increments).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import plancorpus
+from results import publish
+from synth import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+PDFS = [
+    "dang_hd06_tw_2025.pdf",
+    "dang_qd294_tw_2025.pdf",
+    "hg_bc_stc_giathitruong_2024.pdf",
+    "qb_cv1445_sldtbxh_2022.pdf",
+]
+
+
+def write_corpus(folder: Path, n: int) -> tuple[int, int]:
+    pdfs = [REAL / name for name in PDFS if (REAL / name).exists()]
+    texts = count_pdf = 0
+    for k, (doc_id, _, text) in enumerate(generate(n, seed=3)):
+        if pdfs and k % 20 == 0:
+            data = pdfs[count_pdf % len(pdfs)].read_bytes() + f"\n% copy {k}\n".encode()
+            (folder / f"{doc_id}.pdf").write_bytes(data)
+            count_pdf += 1
+        else:
+            (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+            texts += 1
+    return texts, count_pdf
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(label: str, folder: Path, **options: object) -> tuple[str, float, plancorpus.Corpus]:
+    t0 = time.perf_counter()
+    corpus = plancorpus.load([folder], ocr=False, **options)  # type: ignore[arg-type]
+    return label, time.perf_counter() - t0, corpus
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--record", action="store_true", help="append the table to RESULTS.md")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="plancorpus-load-"))
+    try:
+        folder = tmp / "corpus"
+        folder.mkdir()
+        texts, pdfs = write_corpus(folder, args.n)
+        runs = [
+            timed("1 worker", folder, workers=1),
+            timed("2 workers", folder, workers=2),
+            timed("2 workers, empty cache", folder, workers=2, cache=tmp / "cache"),
+        ]
+        mem = peak_mb()
+        runs.append(timed("rerun from the cache", folder, workers=2, cache=tmp / "cache"))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    one = runs[0][1]
+    lines = [
+        f"### loading a corpus ({date.today()}, Python {platform.python_version()}, "
+        f"{platform.machine()}, {texts} text plans + {pdfs} PDFs)",
+        "",
+        "| run | seconds | plans/s | speed-up over 1 worker | plans | failures | from cache |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for label, seconds, corpus in runs:
+        lines.append(
+            f"| {label} | {seconds:.1f} | {corpus.files / seconds:.0f} | {one / seconds:.2f}× "
+            f"| {len(corpus.plans)} | {len(corpus.failures)} | {corpus.cached} |"
+        )
+    lines.append(f"\npeak memory of the process after the three parsing runs: {mem:.0f} MB")
+    publish("\n".join(lines), args.record)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
