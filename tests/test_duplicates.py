@@ -131,3 +131,9 @@ def test_cli_dups_prints_families_and_writes_csv(capsys, tmp_path):
     assert rows[0] == "a,b,jaccard,containment,family" and len(rows) == 2
     assert main(["dups", str(SEEDS), "--json"]) == 0
     assert '"pairs": []' in capsys.readouterr().out
+
+
+def test_empty_documents_are_not_copies_of_each_other():
+    # scans read without OCR have no text: they must not pair with one another
+    found = plancorpus.near_duplicates(["", "   ", "Kế hoạch số 1 về việc tổ chức thi đua"])
+    assert found.pairs == [] and found.families == []

@@ -88,3 +88,15 @@ def test_import_contracts_catch_an_upward_import(tmp_path, module, statement, co
     assert done.returncode != 0, done.stdout
     names = {c["id"]: c["name"] for c in _contracts()}
     assert f"{names[contract]} BROKEN" in done.stdout
+
+
+def test_notebooks_are_committed_without_outputs():
+    import json
+
+    books = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    assert [b.stem for b in books] == ["auditor", "researcher", "staff"]
+    for book in books:
+        cells = json.loads(book.read_text(encoding="utf-8"))["cells"]
+        for cell in cells:
+            if cell["cell_type"] == "code":
+                assert cell["outputs"] == [] and cell["execution_count"] is None, book.name

@@ -386,7 +386,7 @@ def _exact(index: SketchIndex, a: I64, b: I64) -> tuple[F64, F64]:
         sx, sy = index.shingle_set(x), index.shingle_set(y)
         shared = _common(sx, sy).size
         union = sx.size + sy.size - shared
-        jac[k] = shared / union if union else 1.0
+        jac[k] = shared / union if union else 0.0  # two empty documents are no copies
         smaller = min(sx.size, sy.size)
         con[k] = shared / smaller if smaller else 0.0
     return jac, con
