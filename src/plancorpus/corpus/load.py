@@ -245,12 +245,17 @@ def load(
     """Parse every document under ``paths`` (files, or folders read recursively).
 
     ``engine``: "processes" (``workers`` processes, by default one per core, each file with a
-    ``timeout``) or "inline" (this process, one file after another: no time limit, for
-    debugging). ``cache``: a folder or SQLite file where plans are kept by content. Unreadable,
+    ``timeout``), "inline" (this process, one file after another: no time limit, for
+    debugging) or "dask" (the connected Dask cluster, see :mod:`plancorpus.corpus.dask`).
+    ``cache``: a folder or SQLite file where plans are kept by content. Unreadable,
     hanging and crashing files become :class:`Failure` records; nothing is dropped silently.
     """
-    if engine not in ("processes", "inline"):
-        raise ValueError(f"unknown engine {engine!r}: use 'processes' or 'inline'")
+    if engine not in ("processes", "inline", "dask"):
+        raise ValueError(f"unknown engine {engine!r}: use 'processes', 'inline' or 'dask'")
+    if engine == "dask":
+        from plancorpus.corpus.dask import load_dask  # needs dask, an optional dependency
+
+        return load_dask(paths, backend=backend, ocr=ocr)
     started = time.monotonic()
     files = list(expand(paths))
     store = PlanCache(cache) if cache is not None else None
