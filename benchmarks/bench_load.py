@@ -62,6 +62,38 @@ def timed(label: str, folder: Path, **options: object) -> tuple[str, float, plan
     return label, time.perf_counter() - t0, corpus
 
 
+STREAM = """
+import resource, sys, time
+sys.path.insert(0, sys.argv[3])
+from plancorpus.corpus.frames import export_files
+if __name__ == "__main__":
+    t0 = time.perf_counter()
+    counts, corpus = export_files([sys.argv[1]], sys.argv[2], workers=2, ocr=False)
+    took = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{corpus.files} {took:.1f} {peak:.0f}")
+"""
+
+
+def streaming_rows(tmp: Path, sizes: list[int]) -> list[str]:
+    """Peak memory of a streaming export (plans written as parsed, none kept) per size."""
+    import subprocess
+
+    script = tmp / "stream.py"
+    script.write_text(STREAM, encoding="utf-8")
+    rows = []
+    for n in sizes:
+        folder = tmp / f"stream_{n}"
+        folder.mkdir()
+        write_corpus(folder, n)
+        args = [sys.executable, str(script), str(folder), str(tmp / f"out_{n}"), str(ROOT)]
+        files, took, peak = subprocess.run(
+            args, capture_output=True, text=True, check=True
+        ).stdout.split()
+        rows.append(f"| {files} | {took} | {peak} |")
+    return rows
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--n", type=int, default=10_000)
@@ -79,6 +111,7 @@ def main() -> int:
         ]
         mem = peak_mb()
         runs.append(timed("rerun from the cache", folder, workers=2, cache=tmp / "cache"))
+        stream = streaming_rows(tmp, [args.n // 4, args.n])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     one = runs[0][1]
@@ -94,7 +127,18 @@ def main() -> int:
             f"| {label} | {seconds:.1f} | {corpus.files / seconds:.0f} | {one / seconds:.2f}× "
             f"| {len(corpus.plans)} | {len(corpus.failures)} | {corpus.cached} |"
         )
-    lines.append(f"\npeak memory of the process after the three parsing runs: {mem:.0f} MB")
+    lines.append(
+        f"\npeak memory of the process after the three runs that keep their plans: {mem:.0f} MB"
+    )
+    lines += [
+        "",
+        "Streaming export (`export_files`: tables written as plans are parsed, none kept), "
+        "each size in a fresh process, 2 workers:",
+        "",
+        "| files | seconds | peak RSS MB |",
+        "|---:|---:|---:|",
+        *stream,
+    ]
     publish("\n".join(lines), args.record)
     return 0
 

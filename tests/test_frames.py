@@ -59,3 +59,13 @@ def test_cli_export(tmp_path: Path, capsys):
     assert "3 plans" in capsys.readouterr().err
     plans = pq.read_table(tmp_path / "out" / "plans.parquet")
     assert plans.num_rows == 3 and plans.column("number").to_pylist().count("415") == 1
+
+
+def test_export_files_streams_the_plans_without_keeping_them(tmp_path: Path):
+    from plancorpus.corpus.frames import export_files
+
+    counts, corpus = export_files([SAMPLES], tmp_path / "out", batch=1, workers=2)
+    assert corpus.plans == [] and corpus.files == 3 and not corpus.failures
+    assert counts == export(PLANS, tmp_path / "again")
+    plans = pq.read_table(tmp_path / "out" / "plans.parquet").to_pandas()
+    assert sorted(plans["source"]) == sorted(p.source for p in PLANS)

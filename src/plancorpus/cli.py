@@ -36,7 +36,7 @@ from plancorpus.corpus import (
     load,
     stderr_progress,
 )
-from plancorpus.corpus.frames import export
+from plancorpus.corpus.frames import export_files
 from plancorpus.model.findings import Finding
 from plancorpus.model.plan import Plan
 from plancorpus.pipeline import parse
@@ -205,8 +205,12 @@ def cmd_dups(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    corpus = _load_with_bar(args)
-    counts = export(corpus.plans, args.to)
+    """Plans are written as they are parsed and not kept: memory stays flat."""
+    options = _corpus_options(args)
+    counts, corpus = export_files(
+        args.paths, args.to, backend=args.backend, ocr=args.ocr, **options
+    )
+    _report_failures(corpus)
     rows = ", ".join(f"{n} {table}" for table, n in counts.items())
     print(f"plancorpus: wrote {args.to}/<table>.parquet and .jsonl: {rows}", file=sys.stderr)
     return 1 if corpus.failures else 0

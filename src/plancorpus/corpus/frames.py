@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 from plancorpus.compare.checks import citation_findings
 from plancorpus.compare.findings import plan_findings, section_path_at
+from plancorpus.corpus.load import Corpus, load
 from plancorpus.corpus.tables import CITATION_COLUMNS, citation_row
 from plancorpus.model.plan import Plan
 
@@ -160,27 +161,56 @@ def matrix(plans: Iterable[Plan]) -> pd.DataFrame:
     return wide[order]
 
 
+class TableWriter:
+    """Parquet and JSON-lines writers for every table, fed one plan at a time."""
+
+    def __init__(self, folder: str | Path, batch: int = 1000) -> None:
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        self.batch, self.seen = batch, 0
+        self.writers = {t: pq.ParquetWriter(out / f"{t}.parquet", schema(t)) for t in TABLES}
+        self.lines = {t: (out / f"{t}.jsonl").open("w", encoding="utf-8") for t in TABLES}
+        self.counts = dict.fromkeys(TABLES, 0)
+        self.pending: dict[str, list[Row]] = {t: [] for t in TABLES}
+
+    def add(self, plan: Plan) -> None:
+        for table, make in ROWS.items():
+            self.pending[table].extend(make(plan))
+        self.seen += 1
+        if self.seen % self.batch == 0:
+            _flush(self.pending, self.writers, self.lines, self.counts)
+
+    def close(self) -> dict[str, int]:
+        _flush(self.pending, self.writers, self.lines, self.counts)
+        for w in self.writers.values():
+            w.close()
+        for fh in self.lines.values():
+            fh.close()
+        return self.counts
+
+
+def export_files(
+    paths: Iterable[str | Path], folder: str | Path, batch: int = 1000, **load_options: Any
+) -> tuple[dict[str, int], Corpus]:
+    """Parse the files under ``paths`` and write their tables as the plans come, keeping
+    none of them: (rows per table, the corpus with its failures and counts)."""
+    writer = TableWriter(folder, batch)
+    try:
+        corpus = load(paths, on_plan=writer.add, **load_options)
+    finally:
+        counts = writer.close()
+    return counts, corpus
+
+
 def export(plans: Iterable[Plan], folder: str | Path, batch: int = 1000) -> dict[str, int]:
     """Write every table to ``folder`` as ``<table>.parquet`` and ``<table>.jsonl``, ``batch``
     plans at a time; the number of rows of each table."""
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    writers = {t: pq.ParquetWriter(out / f"{t}.parquet", schema(t)) for t in TABLES}
-    lines = {t: (out / f"{t}.jsonl").open("w", encoding="utf-8") for t in TABLES}
-    counts = dict.fromkeys(TABLES, 0)
-    pending: dict[str, list[Row]] = {t: [] for t in TABLES}
+    writer = TableWriter(folder, batch)
     try:
-        for n, p in enumerate(plans, 1):
-            for table, make in ROWS.items():
-                pending[table].extend(make(p))
-            if n % batch == 0:
-                _flush(pending, writers, lines, counts)
-        _flush(pending, writers, lines, counts)
+        for p in plans:
+            writer.add(p)
     finally:
-        for w in writers.values():
-            w.close()
-        for fh in lines.values():
-            fh.close()
+        counts = writer.close()
     return counts
 
 

@@ -125,22 +125,30 @@ class _Run:
     ocr: bool | None
     cache: PlanCache | None
     progress: Progress | None
+    on_plan: Callable[[Plan], None] | None = None  # given: plans are handed over, not kept
     plans: dict[int, Plan] = field(default_factory=dict)
     failures: dict[int, Failure] = field(default_factory=dict)
     keys: dict[int, str] = field(default_factory=dict)
     cached: int = 0
     restarts: int = 0
+    handed: int = 0
 
     def finish(self, k: int, path: Path, result: Result, cached: bool = False) -> None:
         plan_json, reason, stage = result
         if plan_json is not None:
-            self.plans[k] = Plan.model_validate_json(plan_json)
+            plan = Plan.model_validate_json(plan_json)
+            if self.on_plan is None:
+                self.plans[k] = plan
+            else:
+                self.on_plan(plan)
+                self.handed += 1
             if self.cache is not None and k in self.keys and not cached:
                 self.cache.put(self.keys[k], str(path), plan_json)
         else:
             self.failures[k] = Failure(str(path), reason or "unknown", stage)
         if self.progress:
-            self.progress(len(self.plans) + len(self.failures), self.total, path)
+            done = len(self.plans) + self.handed + len(self.failures)
+            self.progress(done, self.total, path)
 
 
 def _from_cache(run: _Run, files: list[Path]) -> list[int]:
@@ -241,17 +249,23 @@ def load(
     cache: str | Path | None = None,
     engine: str = "processes",
     timeout: float = 300.0,
+    on_plan: Callable[[Plan], None] | None = None,
 ) -> Corpus:
     """Parse every document under ``paths`` (files, or folders read recursively).
 
     ``engine``: "processes" (``workers`` processes, by default one per core, each file with a
     ``timeout``), "inline" (this process, one file after another: no time limit, for
     debugging) or "dask" (the connected Dask cluster, see :mod:`plancorpus.corpus.dask`).
+    ``on_plan``: called with each plan as it is parsed (in the order they finish), which is
+    then not kept: the corpus holds only the failures and the counts, so memory does not grow
+    with the corpus (see :func:`plancorpus.corpus.frames.export_files`).
     ``cache``: a folder or SQLite file where plans are kept by content. Unreadable,
     hanging and crashing files become :class:`Failure` records; nothing is dropped silently.
     """
     if engine not in ("processes", "inline", "dask"):
         raise ValueError(f"unknown engine {engine!r}: use 'processes', 'inline' or 'dask'")
+    if engine == "dask" and on_plan is not None:
+        raise ValueError("on_plan is for the local engines; on Dask write the tables from the bag")
     if engine == "dask":
         from plancorpus.corpus.dask import load_dask  # needs dask, an optional dependency
 
@@ -259,7 +273,7 @@ def load(
     started = time.monotonic()
     files = list(expand(paths))
     store = PlanCache(cache) if cache is not None else None
-    run = _Run(len(files), backend, ocr, store, progress)
+    run = _Run(len(files), backend, ocr, store, progress, on_plan)
     try:
         todo = _from_cache(run, files)
         if engine == "inline" or not todo:
