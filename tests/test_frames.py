@@ -69,3 +69,18 @@ def test_export_files_streams_the_plans_without_keeping_them(tmp_path: Path):
     assert counts == export(PLANS, tmp_path / "again")
     plans = pq.read_table(tmp_path / "out" / "plans.parquet").to_pandas()
     assert sorted(plans["source"]) == sorted(p.source for p in PLANS)
+
+
+def test_duckdb_reads_the_exported_parquet_as_the_readme_shows(tmp_path: Path):
+    import pytest
+
+    duckdb = pytest.importorskip("duckdb")
+    export(PLANS, tmp_path)
+    path = (tmp_path / "citations.parquet").as_posix()
+    got = duckdb.sql(
+        f"select key, count(distinct source) as plans from '{path}' where key is not null "
+        "group by key order by plans desc, key"
+    ).df()
+    cites = frames(PLANS)["citations"].dropna(subset=["key"])
+    want = cites.groupby("key")["source"].nunique()
+    assert dict(zip(got["key"], got["plans"], strict=True)) == want.to_dict()
