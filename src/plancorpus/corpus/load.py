@@ -267,9 +267,7 @@ def load(
     if engine == "dask" and on_plan is not None:
         raise ValueError("on_plan is for the local engines; on Dask write the tables from the bag")
     if engine == "dask":
-        from plancorpus.corpus.dask import load_dask  # needs dask, an optional dependency
-
-        return load_dask(paths, backend=backend, ocr=ocr)
+        return _on_dask(paths, backend, ocr)
     started = time.monotonic()
     files = list(expand(paths))
     store = PlanCache(cache) if cache is not None else None
@@ -293,6 +291,17 @@ def load(
         restarts=run.restarts,
         seconds=time.monotonic() - started,
     )
+
+
+def _on_dask(paths: Iterable[str | Path], backend: str, ocr: bool | None) -> Corpus:
+    try:
+        from plancorpus.corpus.dask import load_dask
+    except ModuleNotFoundError as exc:
+        raise ModuleNotFoundError(
+            f"engine='dask' needs Dask ({exc.name} is not installed): "
+            "pip install 'plancorpus[dask]'"
+        ) from exc
+    return load_dask(paths, backend=backend, ocr=ocr)
 
 
 def stderr_progress(n: int, total: int, path: Path) -> None:
