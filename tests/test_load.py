@@ -144,3 +144,11 @@ def test_a_run_stopped_half_way_resumes_from_the_cache(tmp_path: Path):
     assert done >= 3
     resumed = plancorpus.load(files, cache=cache, workers=2)
     assert resumed.cached >= done and len(resumed.plans) == 12 and not resumed.failures
+
+
+def test_cache_path_may_be_a_new_folder_under_home(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    files = _copies(tmp_path / "in", 2)
+    plancorpus.load(files, cache="~/.cache/plancorpus", engine="inline")
+    assert (tmp_path / ".cache" / "plancorpus" / "plancorpus-cache.sqlite").is_file()
+    assert plancorpus.load(files, cache="~/.cache/plancorpus", engine="inline").cached == 2

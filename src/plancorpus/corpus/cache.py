@@ -37,8 +37,9 @@ class PlanCache:
     """``get(key)`` → the plan's JSON or None; ``put(key, source, json)`` commits at once."""
 
     def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        if self.path.is_dir():
+        self.path = Path(path).expanduser()
+        if self.path.is_dir() or not self.path.suffix:  # a folder, existing or to be made
+            self.path.mkdir(parents=True, exist_ok=True)
             self.path = self.path / "plancorpus-cache.sqlite"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path)
