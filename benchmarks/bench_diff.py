@@ -52,9 +52,7 @@ def median_ms(fn: Callable[[], object], repeat: int) -> float:
 
 
 def body_syllables(plan: plancorpus.Plan) -> list[str]:
-    nodes = plan.body_nodes()
-    text = plan.text[nodes[0].span.start : nodes[-1].span.end] if nodes else ""
-    return words.syllables(text, DiffOptions()).keys
+    return words.syllables(plan.body_text(), DiffOptions()).keys
 
 
 def main() -> int:

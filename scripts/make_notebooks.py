@@ -72,11 +72,11 @@ RESEARCHER = [
         "000 and 003 are one plan copied and edited."
     ),
     new_code_cell(
-        "from plancorpus.compare.duplicates import SketchIndex, _body\n"
+        "from plancorpus.compare.duplicates import SketchIndex\n"
         "from plancorpus.compare.sketch import jaccard\n"
         'plans = [p for p in corpus.plans if p.status != "failed"][:20]\n'
         "index = SketchIndex()\n"
-        "index.add([Path(p.source).name[:18] for p in plans], [_body(p) for p in plans])\n"
+        "index.add([Path(p.source).name[:18] for p in plans], [p.body_text() for p in plans])\n"
         "n = len(plans)\n"
         "sim = pd.DataFrame([[jaccard(index.shingle_set(i), index.shingle_set(j)) "
         "for j in range(n)] for i in range(n)], index=index.ids, columns=index.ids)\n"
@@ -178,6 +178,8 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     for name, cells in (("researcher", RESEARCHER), ("auditor", AUDITOR), ("staff", STAFF)):
         book = new_notebook(cells=cells)
+        for k, cell in enumerate(book.cells):  # stable ids: a regeneration changes nothing
+            cell["id"] = f"{name}-{k:02d}"
         book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
         nbformat.write(book, OUT / f"{name}.ipynb")
         print(f"wrote {OUT / name}.ipynb")

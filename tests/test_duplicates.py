@@ -47,7 +47,7 @@ def test_reported_similarity_is_exact_and_never_below_the_threshold():
     plans = seeds()
     found = plancorpus.near_duplicates(plans, threshold=0.5)
     index = dups.SketchIndex()
-    index.add([p.source for p in plans], [dups._body(p) for p in plans])
+    index.add([p.source for p in plans], [p.body_text() for p in plans])
     by_id = {p.source: k for k, p in enumerate(plans)}
     for pair in found.pairs:
         exact = jaccard(index.shingle_set(by_id[pair.a]), index.shingle_set(by_id[pair.b]))

@@ -247,6 +247,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _corpus_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of every command that reads a corpus: paths, workers, cache, time
+    limit, progress."""
+    p.add_argument("paths", nargs="+", help="document files, or folders to read recursively")
     p.add_argument("--workers", type=int, help="processes that parse (default: one per core)")
     p.add_argument(
         "--cache",
@@ -316,7 +319,6 @@ def build_parser() -> argparse.ArgumentParser:
         description="One row per (plan, citation), or a plans × directives "
         "matrix; --check adds what looks wrong.",
     )
-    c.add_argument("paths", nargs="+", help="document files, or folders to read recursively")
     c.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for stdout)")
     c.add_argument(
         "--matrix",
@@ -339,7 +341,6 @@ def build_parser() -> argparse.ArgumentParser:
         description="Every check on the plans under the paths: citation conflicts across them, "
         "then each plan's own text. Findings are evidence to look at, not verdicts.",
     )
-    k.add_argument("paths", nargs="+", help="document files, or folders to read recursively")
     k.add_argument("--json", action="store_true", help="one JSON finding per line")
     _corpus_arguments(k)
     _reading_options(k)
@@ -388,7 +389,6 @@ def build_parser() -> argparse.ArgumentParser:
         "the corpus's boilerplate left out) reaches the threshold, and the families they "
         "form, each with its lineage (which plan most likely derives from which).",
     )
-    u.add_argument("paths", nargs="+", help="document files, or folders to read recursively")
     u.add_argument(
         "--threshold", type=float, default=0.8, help="least similarity of a pair (default 0.8)"
     )
@@ -404,7 +404,6 @@ def build_parser() -> argparse.ArgumentParser:
         description="Parse the documents and write plans, sections, citations, signers, "
         "recipients, dates and findings, one file of each kind per table.",
     )
-    e.add_argument("paths", nargs="+", help="document files, or folders to read recursively")
     e.add_argument("--to", required=True, metavar="DIR", help="folder to write the tables to")
     _corpus_arguments(e)
     _reading_options(e)

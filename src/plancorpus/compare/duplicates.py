@@ -369,11 +369,7 @@ def _common(sx: U32, sy: U32) -> U32:
     """The keys two sorted distinct sets share (a binary search of the smaller in the
     larger)."""
     small, large = (sx, sy) if sx.size <= sy.size else (sy, sx)
-    if small.size == 0 or large.size == 0:
-        return small[:0]
-    at = np.searchsorted(large, small)
-    at[at == large.size] = 0
-    shared: U32 = small[large[at] == small]
+    shared: U32 = small[_member(small, large)]
     return shared
 
 
@@ -532,11 +528,6 @@ def _when(plan: Plan) -> str | None:
     return plan.period.start if plan.period else None
 
 
-def _body(plan: Plan) -> str:
-    nodes = plan.body_nodes()
-    return plan.text[nodes[0].span.start : nodes[-1].span.end] if nodes else plan.text
-
-
 def near_duplicates(
     items: Sequence[Plan | str],
     threshold: float = 0.8,
@@ -554,7 +545,7 @@ def near_duplicates(
         if ids is not None
         else [x.source if isinstance(x, Plan) else f"text-{k + 1}" for k, x in enumerate(items)]
     )
-    texts = [_body(x) if isinstance(x, Plan) else x for x in items]
+    texts = [x.body_text() if isinstance(x, Plan) else x for x in items]
     dates = [_when(x) if isinstance(x, Plan) else None for x in items]
     issuers = [x.issuer.value if isinstance(x, Plan) and x.issuer else None for x in items]
     index.add(names, texts, dates, issuers, workers=workers)

@@ -60,31 +60,23 @@ def section_path_at(plan: Plan, offset: int) -> str | None:
     if plan.preamble and plan.preamble.span.start <= offset < plan.preamble.span.end:
         return "preamble"
     path: str | None = None
-
-    def visit(nodes: list[Section], prefix: str) -> None:
-        nonlocal path
-        for node in nodes:
-            if node.span.start <= offset < node.span.end and node.kind != "bullet":
-                path = f"{prefix}.{node.label}" if prefix else node.label
-                visit(node.children, path)
-
-    visit(plan.sections, "")
+    for label_path, node in plan.nodes():  # parents before children: the last fit is deepest
+        if node.kind != "bullet" and node.span.start <= offset < node.span.end:
+            path = label_path
     return path
 
 
+def _title_year(plan: Plan) -> int | None:
+    """The one year the title names, if it names exactly one."""
+    years = {int(y) for y in _YEAR.findall(plan.title.value or "")} if plan.title else set()
+    return years.pop() if len(years) == 1 else None
+
+
 def _plan_year(plan: Plan) -> int | None:
+    """The year of the plan's date, else the one its title names."""
     if plan.date and plan.date.value and plan.date.value[:4].isdigit():
         return int(plan.date.value[:4])
-    if plan.title and plan.title.value:
-        years = {int(y) for y in _YEAR.findall(plan.title.value)}
-        if len(years) == 1:
-            return years.pop()
-    return None
-
-
-def _body(plan: Plan) -> tuple[int, int]:
-    nodes = plan.body_nodes()
-    return (nodes[0].span.start, nodes[-1].span.end) if nodes else (0, 0)
+    return _title_year(plan)
 
 
 # --- one plan -------------------------------------------------------------------------------
@@ -135,8 +127,7 @@ def repeated_words(plan: Plan) -> Iterator[Finding]:
         if m.group(1) != m.group(2):
             continue  # "ban Ban Tổ chức": a new name begins
         lo = max(0, m.start() - 24)
-        window = " ".join(plan.text[lo : m.end() + 24].split(" "))
-        window = window.replace("\n", " ").replace("\t", " ")
+        window = plan.text[lo : m.end() + 24].replace("\n", " ").replace("\t", " ")
         if not _slip(plan.text, window, m.start() - lo, m.start(2) - lo, len(m.group(1))):
             continue
         yield Finding(
@@ -197,11 +188,7 @@ def _single_year(plan: Plan) -> int | None:
     start, end = (plan.period.start, plan.period.end) if plan.period else (None, None)
     if start and end and start[:4] == end[:4] and start[:4].isdigit():
         return int(start[:4])
-    if plan.title and plan.title.value:
-        years = {int(y) for y in _YEAR.findall(plan.title.value)}
-        if len(years) == 1:
-            return years.pop()
-    return None
+    return _title_year(plan)
 
 
 def years_outside(plan: Plan) -> Iterator[Finding]:

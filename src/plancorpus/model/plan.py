@@ -301,6 +301,12 @@ class Plan(_Model):
         Together they hold the whole body, from its first line to the closing."""
         return ([self.preamble] if self.preamble else []) + list(self.sections)
 
+    def body_text(self) -> str:
+        """The text of the body, from the preamble's first line to the last section's end
+        (the whole text when nothing was found)."""
+        nodes = self.body_nodes()
+        return self.text[nodes[0].span.start : nodes[-1].span.end] if nodes else self.text
+
     def outline(self) -> list[tuple[str, str]]:
         """``(dotted label path, heading)`` for every numbered node except bullets."""
         rows: list[tuple[str, str]] = []
