@@ -10,7 +10,8 @@ from plancorpus.model.plan import Citation, Plan
 from plancorpus.text.vietnamese import compare_key
 
 
-def _text(f: object) -> str | None:
+def field_text(f: object) -> str | None:
+    """The normalised value of a field (TextField, DateMention…), or None when absent."""
     value = getattr(f, "value", None)
     return str(value) if value is not None else None
 
@@ -31,13 +32,13 @@ def _recipients(p: Plan) -> str | None:
 
 
 FIELDS: list[tuple[str, Callable[[Plan], str | None]]] = [
-    ("doc_type", lambda p: _text(p.doc_type)),
-    ("number", lambda p: _text(p.number)),
-    ("symbol", lambda p: _text(p.symbol)),
-    ("date", lambda p: _text(p.date)),
-    ("place", lambda p: _text(p.place)),
-    ("issuer", lambda p: _text(p.issuer)),
-    ("title", lambda p: _text(p.title)),
+    ("doc_type", lambda p: field_text(p.doc_type)),
+    ("number", lambda p: field_text(p.number)),
+    ("symbol", lambda p: field_text(p.symbol)),
+    ("date", lambda p: field_text(p.date)),
+    ("place", lambda p: field_text(p.place)),
+    ("issuer", lambda p: field_text(p.issuer)),
+    ("title", lambda p: field_text(p.title)),
     ("campaign", lambda p: next((c.name for c in p.campaigns if c.in_title), None)),
     ("campaigns", lambda p: "; ".join(c.name for c in p.campaigns) or None),
     ("period", _period),

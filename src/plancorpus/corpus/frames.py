@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from plancorpus.compare.checks import citation_findings
+from plancorpus.compare.fields import field_text
 from plancorpus.compare.findings import plan_findings, section_path_at
 from plancorpus.corpus.load import Corpus, load
 from plancorpus.corpus.tables import CITATION_COLUMNS, citation_row
@@ -65,19 +66,15 @@ TABLES: dict[str, list[tuple[str, str]]] = {
 }  # fmt: skip
 
 
-def _value(field: Any) -> str | None:
-    return None if field is None else field.value
-
-
 def plan_row(p: Plan) -> Row:
-    date = _value(p.date)
+    date = field_text(p.date)
     year = int(date[:4]) if date and date[:4].isdigit() else None
     return {
         "source": p.source, "status": p.status, "format": p.input.format,
-        "pages": p.input.pages, "doc_type": _value(p.doc_type), "number": _value(p.number),
-        "symbol": _value(p.symbol), "issuer": _value(p.issuer),
-        "issuer_found_in": p.issuer.found_in if p.issuer else None, "place": _value(p.place),
-        "date": date, "year": year, "title": _value(p.title),
+        "pages": p.input.pages, "doc_type": field_text(p.doc_type), "number": field_text(p.number),
+        "symbol": field_text(p.symbol), "issuer": field_text(p.issuer),
+        "issuer_found_in": p.issuer.found_in if p.issuer else None, "place": field_text(p.place),
+        "date": date, "year": year, "title": field_text(p.title),
         "campaign": next((c.name for c in p.campaigns if c.in_title), None),
         "period_start": p.period.start if p.period else None,
         "period_end": p.period.end if p.period else None,
