@@ -67,6 +67,26 @@ def test_cache_by_content(tmp_path: Path):
     assert third.cached == 2 and len(third.plans) == 3
 
 
+def test_plans_are_kept_packed_and_built_on_access(tmp_path: Path, monkeypatch):
+    files = _copies(tmp_path / "in", 3)
+    cache = tmp_path / "cache"
+    plancorpus.load(files, cache=cache, workers=2)
+
+    def forbidden(*_: object, **__: object) -> None:
+        raise AssertionError("a plan was built while loading")
+
+    with monkeypatch.context() as m:  # a rerun from the cache builds no Plan object
+        m.setattr(plancorpus.Plan, "model_validate_json", forbidden)
+        again = plancorpus.load(files, cache=cache, workers=2)
+    assert again.cached == 3
+    direct = [plancorpus.parse(f) for f in files]
+    assert again.plans == direct and again.plans[1] == direct[1]
+    assert again.plans[1:] == direct[1:] and len(again.plans) == 3
+    held = sum(len(p.model_dump_json()) for p in direct)
+    assert again.plans.nbytes() < held / 3  # compressed JSON, far smaller than the JSON
+    assert again.plans[0] is not again.plans[0]  # built afresh on each access
+
+
 def test_a_file_over_the_time_limit_fails_and_the_run_goes_on(tmp_path: Path):
     small = _copies(tmp_path / "in", 3)
     big = _copies(tmp_path / "big", 1, repeat=1500)[0]  # about 5 MB: seconds to parse

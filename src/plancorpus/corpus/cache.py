@@ -4,7 +4,8 @@ SQLite because a corpus run must survive being stopped at any moment: each plan 
 the moment it is parsed (a transaction of its own, in write-ahead-log mode), so a run killed
 with Ctrl-C or SIGKILL loses nothing it finished, and a rerun reads those plans back instead
 of parsing them again. One file is easy to move or delete; lookups are by primary key. Plans
-are stored as their JSON, compressed.
+are stored as their JSON, compressed (:func:`plancorpus.corpus.stored.pack`): the form a
+corpus keeps, so a plan read back from the cache is handed over as it is, not rebuilt.
 
 The key is the SHA-256 of the file's bytes, the plancorpus version and the reading options
 (PDF back-end, OCR): an edited file, a new version or other options parse afresh.
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import zlib
 from pathlib import Path
 
 from plancorpus._version import __version__
@@ -34,7 +34,8 @@ def content_key(data: bytes, backend: str, ocr: bool | None) -> str:
 
 
 class PlanCache:
-    """``get(key)`` → the plan's JSON or None; ``put(key, source, json)`` commits at once."""
+    """``get(key)`` → the plan's packed JSON or None; ``put(key, source, blob)`` commits at
+    once."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path).expanduser()
@@ -48,12 +49,11 @@ class PlanCache:
         self._db.execute(_SCHEMA)
         self._db.commit()
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str) -> bytes | None:
         row = self._db.execute("select json from plans where key = ?", (key,)).fetchone()
-        return zlib.decompress(row[0]).decode("utf-8") if row else None
+        return bytes(row[0]) if row else None
 
-    def put(self, key: str, source: str, plan_json: str) -> None:
-        blob = zlib.compress(plan_json.encode("utf-8"), 3)
+    def put(self, key: str, source: str, blob: bytes) -> None:
         with self._db:
             self._db.execute(
                 "insert or replace into plans (key, source, json) values (?, ?, ?)",

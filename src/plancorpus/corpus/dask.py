@@ -1,7 +1,8 @@
 """The same parse on Dask: a bag of results, a corpus, or partitioned Parquet tables.
 
 Each file is parsed by ``plancorpus.corpus.load._work`` in a Dask worker, exactly as in a
-local run, and comes back as the plan's JSON or the reason it failed. With a
+local run, and comes back as the plan's packed JSON (compressed, a fifth of its size on the
+wire: :func:`plancorpus.corpus.stored.unpack` builds the Plan) or the reason it failed. With a
 ``distributed.Client`` connected (to a ``LocalCluster`` or a real scheduler) the work goes to
 its workers; otherwise Dask's own local scheduler runs it. On a cluster every worker needs
 plancorpus installed (with the Debian packages for OCR when scans are to be read) and must see
@@ -20,7 +21,7 @@ from dask.delayed import delayed
 
 from plancorpus.corpus.frames import ROWS, TABLES, schema
 from plancorpus.corpus.load import Corpus, Failure, Result, _regular, _work, expand
-from plancorpus.model.plan import Plan
+from plancorpus.corpus.stored import unpack
 
 
 def _parse_one(path: str, backend: str, ocr: bool | None) -> tuple[str, Result]:
@@ -34,7 +35,7 @@ def parse_bag(
     ocr: bool | None = None,
     partitions: int | None = None,
 ) -> db.Bag:
-    """A bag of ``(path, (plan JSON or None, failure reason or None, stage))``, one per
+    """A bag of ``(path, (packed plan or None, failure reason or None, stage))``, one per
     file, in the order of :func:`plancorpus.corpus.load.expand`."""
     files = [str(p) for p in expand(paths)]
     bag = db.from_sequence(files, npartitions=partitions or max(1, min(len(files), 64)))
@@ -47,18 +48,18 @@ def load_dask(
 ) -> Corpus:
     """:func:`plancorpus.load` on Dask: the same plans and failures, in the same order."""
     out = Corpus()
-    for path, (plan_json, reason, stage) in parse_bag(paths, backend, ocr).compute():
+    for path, (blob, reason, stage) in parse_bag(paths, backend, ocr).compute():
         out.files += 1
-        if plan_json is not None:
-            out.plans.append(Plan.model_validate_json(plan_json))
+        if blob is not None:
+            out.plans.append(blob)
         else:
             out.failures.append(Failure(path, reason or "unknown", stage))
     return out
 
 
 def _rows(item: tuple[str, Result], table: str) -> list[dict[str, Any]]:
-    plan_json = item[1][0]
-    return list(ROWS[table](Plan.model_validate_json(plan_json))) if plan_json else []
+    blob = item[1][0]
+    return list(ROWS[table](unpack(blob))) if blob else []
 
 
 def _write_part(rows: list[dict[str, Any]], path: str, table: str) -> int:

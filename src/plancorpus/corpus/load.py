@@ -26,6 +26,7 @@ from pathlib import Path
 
 from plancorpus._processes import process_context
 from plancorpus.corpus.cache import PlanCache, content_key
+from plancorpus.corpus.stored import StoredPlans, pack, unpack
 from plancorpus.model.plan import Plan
 from plancorpus.pipeline import parse
 
@@ -33,7 +34,7 @@ SUFFIXES = {".txt", ".md", ".pdf", ".docx", ".doc", ".htm", ".html"}
 MAX_CRASHES = 2  # a file in flight when its worker died this often is the cause
 
 Progress = Callable[[int, int, Path], None]
-Result = tuple[str | None, str | None, str]  # (plan JSON, failure reason, stage)
+Result = tuple[bytes | None, str | None, str]  # (packed plan JSON, failure reason, stage)
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -59,7 +60,10 @@ class Failure:
 
 @dataclass
 class Corpus:
-    plans: list[Plan] = field(default_factory=list)
+    """What :func:`load` gives: the plans (kept packed, built on access: see
+    :mod:`plancorpus.corpus.stored`), the failures, and the counts."""
+
+    plans: StoredPlans = field(default_factory=StoredPlans)
     failures: list[Failure] = field(default_factory=list)
     files: int = 0
     cached: int = 0  # plans read back from the cache
@@ -91,14 +95,14 @@ class Corpus:
 
 
 def _work(path: str, backend: str, ocr: bool | None) -> Result:
-    """Parse one file (in a worker process): the plan's JSON, or why not."""
+    """Parse one file (in a worker process): the plan's packed JSON, or why not."""
     try:
         plan = parse(path, backend=backend, ocr=ocr)
     except OSError as exc:
         return None, f"{exc.strerror or exc}", "read"
     except Exception as exc:  # a reader's bug must cost one file, not the run
         return None, f"{type(exc).__name__}: {exc}", "parse"
-    return plan.model_dump_json(), None, "done"
+    return pack(plan.model_dump_json()), None, "done"
 
 
 def _ready(_: int) -> bool:
@@ -126,7 +130,7 @@ class _Run:
     cache: PlanCache | None
     progress: Progress | None
     on_plan: Callable[[Plan], None] | None = None  # given: plans are handed over, not kept
-    plans: dict[int, Plan] = field(default_factory=dict)
+    plans: dict[int, bytes] = field(default_factory=dict)
     failures: dict[int, Failure] = field(default_factory=dict)
     keys: dict[int, str] = field(default_factory=dict)
     cached: int = 0
@@ -134,16 +138,15 @@ class _Run:
     handed: int = 0
 
     def finish(self, k: int, path: Path, result: Result, cached: bool = False) -> None:
-        plan_json, reason, stage = result
-        if plan_json is not None:
-            plan = Plan.model_validate_json(plan_json)
+        blob, reason, stage = result
+        if blob is not None:
             if self.on_plan is None:
-                self.plans[k] = plan
+                self.plans[k] = blob
             else:
-                self.on_plan(plan)
+                self.on_plan(unpack(blob))
                 self.handed += 1
             if self.cache is not None and k in self.keys and not cached:
-                self.cache.put(self.keys[k], str(path), plan_json)
+                self.cache.put(self.keys[k], str(path), blob)
         else:
             self.failures[k] = Failure(str(path), reason or "unknown", stage)
         if self.progress:
@@ -284,7 +287,7 @@ def load(
             store.close()
     order = range(len(files))
     return Corpus(
-        plans=[run.plans[k] for k in order if k in run.plans],
+        plans=StoredPlans(run.plans[k] for k in order if k in run.plans),
         failures=[run.failures[k] for k in order if k in run.failures],
         files=len(files),
         cached=run.cached,
