@@ -27,6 +27,7 @@ class IssuerCode:
     name: str
     party: bool
     examples: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def issuer_codes() -> tuple[IssuerCode, ...]:
             name=d.get("name", ""),
             party=bool(d.get("party", False)),
             examples=tuple(d.get("examples", [])),
+            aliases=tuple(d.get("aliases", [])),
         )
         for d in _raw()["issuer_codes"]
     )
@@ -99,6 +101,7 @@ def issuer_codes() -> tuple[IssuerCode, ...]:
 def official_case() -> dict[str, str]:
     """Upper-case spelling → official spelling of every known code ("TTG" → "TTg")."""
     table = {c.code.upper(): c.code for c in issuer_codes()}
+    table.update({a.upper(): c.code for c in issuer_codes() for a in c.aliases})
     for d in doc_types():
         for code in (d.code, d.party_code, d.informal_code):
             if code:
@@ -116,7 +119,9 @@ def sector_codes() -> tuple[str, ...]:
 
 @cache
 def party_issuer_codes() -> frozenset[str]:
-    return frozenset(c.code.upper() for c in issuer_codes() if c.party)
+    return frozenset(
+        code.upper() for c in issuer_codes() if c.party for code in (c.code, *c.aliases)
+    )
 
 
 @cache

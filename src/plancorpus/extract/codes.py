@@ -16,9 +16,10 @@ import regex
 from plancorpus.data import patterns
 from plancorpus.text.vietnamese import DASHES
 
-_LETTERS = r"A-Za-zĐđ"
-# the legislature adds its term: "55/2001/QH10", "…/UBTVQH15"
-_PART = rf"[{_LETTERS}][{_LETTERS}&]*(?:(?<=QH)\d{{1,2}})?"
+_LETTERS = r"A-Za-zĐđƯƠÂÊÔĂ"
+# the legislature adds its term ("55/2001/QH10", "…/UBTVQH15"), a unit its number
+# ("UBND-VX1", "BCĐ389")
+_PART = rf"[{_LETTERS}][{_LETTERS}&]*(?:\d{{1,3}})?"
 
 # Written code, before normalisation: separators may carry spaces, en dashes, underscores,
 # dots, and a line break.

@@ -67,12 +67,44 @@ def _is_motto(text: str) -> bool:
 _LONE_NUMBER_LABEL = regex.compile(r"(?i)số\s*:?")
 
 
+# Where a second column starts inside a cell whose gap was lost ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ
+# HỘI…", "TỈNH HẬU GIANG Độc lập - Tự do…", "Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4…")
+_SECOND_COLUMN = regex.compile(
+    r"(?<=\S)\s+(?=(?i:c[ộo]ng\s+h[òo]a\s+x[ãa]\s+h[ộo]i|đ[ộo]c\s+l[ậa]p\s*-|"
+    r"đảng\s+cộng\s+sản\s+việt\s+nam)"
+    r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*(?i:ngày)\b)"
+)
+
+
+def _split_columns(cell: Cell) -> list[Cell]:
+    """A header cell cut where a second column's text begins (see ``_SECOND_COLUMN``)."""
+    out: list[Cell] = []
+    pos = 0
+    text = cell.text
+    if _PLACE_DATE.match(text):  # "Cam Hải Đông, ngày …" is one cell
+        return [cell]
+    for m in _SECOND_COLUMN.finditer(text):
+        place_date = _PLACE_DATE.match(text[m.end() :]) is not None
+        if not place_date and not _is_motto(text[m.end() :]):
+            continue
+        out.append(
+            Cell(cell.start + pos, cell.start + m.start(), text[pos : m.start()], cell.column)
+        )
+        pos = m.end()
+        if place_date:  # the place and date end a cell: no cut inside them
+            break
+    if not out:
+        return [cell]
+    out.append(Cell(cell.start + pos, cell.end, text[pos:], cell.column))
+    return out
+
+
 def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:
     """Cells of the header lines; a lone "Số:" is joined to the code cell after it, on its
     line or at the start of the next (web tables put it alone in its line)."""
     out: list[tuple[int, Cell]] = []
     for i in zone:
-        row = cells(lines[i], after_punct=False)
+        row = [piece for c in cells(lines[i], after_punct=False) for piece in _split_columns(c)]
         if row and out and out[-1][0] == i - 1 and _LONE_NUMBER_LABEL.fullmatch(out[-1][1].text):
             _, label = out.pop()
             first = row[0]
@@ -142,7 +174,8 @@ def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
     issuer_cells: list[Cell] = []
     vv: list[Cell] = []
     in_vv = False
-    for _, cell in _header_cells(lines, zones.header):
+    vv_line = -2
+    for i, cell in _header_cells(lines, zones.header):
         t = cell.text.strip()
         if SEPARATOR.match(t) or _is_motto(t):
             in_vv = False
@@ -162,10 +195,11 @@ def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
             continue
         if _VV.match(t):
             vv.append(cell)
-            in_vv = True
+            in_vv, vv_line = True, i
             continue
-        if in_vv and not is_upper_text(t):
+        if in_vv and not is_upper_text(t) and i <= vv_line + 1:  # a blank line ends it
             vv.append(cell)
+            vv_line = i
             continue
         if _ADDRESSEE.match(t):
             in_vv = False
@@ -228,6 +262,14 @@ def _read_doc_type(h: Header, lines: list[Line], zones: Zones) -> None:
             if name:
                 h.doc_type = TextField(value=name, raw=cell.text.strip(), span=cell.span)
                 return
+        if zones.title_offset:  # "KẾ HOẠCH Thực hiện …": the type word opens the title line
+            start = line.start + line.text.index(line.stripped)
+            raw = line.text[: zones.title_offset].strip()
+            end = line.start + zones.title_offset
+            name = doc_type_of_line(raw.strip("*_# "), first_line=True)
+            if name:
+                h.doc_type = TextField(value=name, raw=raw, span=Span(start=start, end=end))
+                return
     if h.code is not None:
         by_code = patterns.doc_type_codes()
         dtype = by_code.get((h.code.type_code or "").upper())
@@ -242,8 +284,11 @@ def _read_title(h: Header, text: str, lines: list[Line], zones: Zones, vv: list[
     if len(zones.title):
         first, last = lines[zones.title.start], lines[zones.title.stop - 1]
         start, end = first.content_start, last.content_end
+        if zones.title.start == zones.doc_type_line:
+            start = first.start + zones.title_offset
+            start += len(text[start:end]) - len(text[start:end].lstrip())
         raw = text[start:end]
-        value = collapse_spaces(raw)
+        value = collapse_spaces(raw).strip(" |")  # a table's rule left by a page converter
         h.title = TextField(value=value, raw=raw, span=Span(start=start, end=end))
     elif vv:
         start, end = vv[0].start, vv[-1].end

@@ -65,11 +65,12 @@ _MD_STRONG = regex.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 _MD_EM = regex.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 _MD_ESCAPE = regex.compile(r"\\([-.*_#()\[\]!+`>])")
 _MD_HEADING = regex.compile(r"(?m)^#{1,6}[ \t]+")
+_MD_IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 
 
 def markup(mt: MappedText) -> tuple[MappedText, list[Note]]:
-    """Remove emphasis and escapes that Markdown converters leave: ``**KT. TRƯỞNG BAN``,
-    ``(*Công đoàn*)``, ``1\\.``, ``# KẾ HOẠCH``."""
+    """Remove emphasis, escapes and image links that Markdown converters leave:
+    ``**KT. TRƯỞNG BAN``, ``(*Công đoàn*)``, ``1\\.``, ``# KẾ HOẠCH``, ``![](logo.png)``."""
     before = mt.text
     if "*" in before or "__" in before:
         mt = mt.sub(_MD_STRONG, "")
@@ -78,6 +79,8 @@ def markup(mt: MappedText) -> tuple[MappedText, list[Note]]:
         mt = mt.sub(_MD_ESCAPE, r"\1")
     if "#" in before:
         mt = mt.sub(_MD_HEADING, "")
+    if "![" in before:
+        mt = mt.sub(_MD_IMAGE, "")  # an image's link left by a page converter: "![](…)"
     notes = [("markup_removed", "converter markup (emphasis, escapes) removed")]
     return mt, notes if mt.text != before else []
 
@@ -185,6 +188,23 @@ def blank_every_line(mt: MappedText) -> tuple[MappedText, list[Note]]:
     ]
 
 
+# words of a date glued to what is before or after them: "45-TB/TWngày 3/2", "Quốc hộingày 12",
+# "ngày31tháng03năm2026" (OCR and copies that lost their spaces)
+_GLUED_DATE = regex.compile(
+    r"(?<=[\p{L}\d])(?=ngày\s*\d)|(?<=\bngày)(?=\d)|(?<=\d)(?=(?:tháng|năm)\s*\d)"
+    r"|(?<=\btháng)(?=\d)|(?<=\bnăm)(?=\d{4})"
+)
+
+
+def glued_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    """A space put back between the words of a date and what they are glued to."""
+    if not _GLUED_DATE.search(mt.text):
+        return mt, []
+    count = len(_GLUED_DATE.findall(mt.text))
+    out = mt.sub(_GLUED_DATE, " ")
+    return out, [("glued_words", f"{count} spaces put back around the words of dates")]
+
+
 _TRAILING = regex.compile(r"[ \t]+(?=\n|\Z)")
 
 
@@ -201,6 +221,7 @@ STEPS: list[Step] = [
     nfc,
     markup,
     doubled_lines,
+    glued_dates,
     trailing_space,
     blank_every_line,
 ]

@@ -24,6 +24,15 @@ _LABEL_PATTERNS: list[tuple[SectionKind, regex.Pattern[str]]] = [
         ),
     ),
     ("part", regex.compile(rf"(?P<lab>(?:CHƯƠNG|Chương)\s+(?:{ROMAN_RX}|\d+))\s*[.:\-–]?\s*")),
+    # a chapter's sections ("Mục 1", "MỤC 2", "Tiểu mục 1"): alone on the line or before a
+    # heading in capitals, never "Mục tiêu" or "mục 2 Điều 3" inside a sentence
+    (
+        "part",
+        regex.compile(
+            rf"(?P<lab>(?:TIỂU\s+MỤC|Tiểu\s+mục|MỤC|Mục)\s+(?:{ROMAN_RX}|\d+))(?![\p{{L}}\d])"
+            r"(?:\s*[.:\-–]?\s*(?=\p{Lu}{2})|\s*[.:]?\s*$)"
+        ),
+    ),
     ("article", regex.compile(r"(?P<lab>Điều\s+\d+[a-z]?)\s*[.:]\s*")),
     ("roman", regex.compile(rf"(?P<lab>{ROMAN_RX})\s*[.\-–/)]\s*(?=[\p{{Lu}}\d“\"(])")),
     ("part", regex.compile(r"(?P<lab>[A-HK-UWYĐ])\s*[.)]\s+(?=\p{Lu})")),
@@ -48,6 +57,9 @@ class Label:
 _LABEL_FIRST = frozenset("0123456789IVXLPCĐ-–+•·▪○●*abcdefghiklmnopqrstuvxyđABDEFGHKMNOQRSTUWY")
 
 
+_NAMED_PARTS = ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Mục", "MỤC", "Tiểu", "TIỂU")
+
+
 def label_of(text: str) -> Label | None:
     """The section label opening a (stripped) line, if any."""
     s = text.lstrip()
@@ -67,7 +79,9 @@ def label_of(text: str) -> Label | None:
         rest = s[m.end() :]
         if not rest.strip() and kind not in ("part", "roman", "article"):
             continue
-        if kind == "part" and lab.startswith(("Phần", "PHẦN", "Chương", "CHƯƠNG")):
+        if kind == "part" and lab.startswith(
+            ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Mục", "MỤC", "Tiểu", "TIỂU")
+        ):
             lab = regex.sub(r"\s+", " ", lab)
         return Label(kind, lab, m.end())
     return None

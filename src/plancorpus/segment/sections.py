@@ -1,9 +1,10 @@
 """The numbered body of a document as a tree of :class:`Section` nodes.
 
 Depth follows the numbering family: ``Phần``/``A.`` > ``I.`` > ``1.`` > ``1.1.`` > ``a)`` >
-``-`` > ``+`` (``Chương`` > ``Điều`` > ``1.`` in normative texts). A label counts only at
-the start of a line and only when it continues its siblings' sequence, so "Mục III" inside a
-sentence or a wrapped "2023." never opens a section.
+``-`` > ``+``; in normative texts ``Phần`` > ``Chương`` > ``Mục`` > ``Tiểu mục`` > ``Điều``
+> ``1.`` (khoản) > ``a)`` (điểm), and an article may hold a plan's ``I.`` sections.
+A label counts only at the start of a line and only when it continues its siblings'
+sequence, so "Mục III" inside a sentence or a wrapped "2023." never opens a section.
 """
 
 from __future__ import annotations
@@ -20,11 +21,18 @@ from plancorpus.segment.lines import Line
 from plancorpus.text.numerals import LETTERS, roman_value
 from plancorpus.text.vietnamese import collapse_spaces, is_upper_text
 
+# normative levels, each its own: Phần > Chương > Mục > Tiểu mục > Điều (> khoản 1. > điểm a);
+# an article sits just above "I.", so a decision whose "Điều 1." holds a whole plan keeps it
+_NORMATIVE = (("tiểu", 0.8), ("mục", 0.7), ("chương", 0.5), ("phần", 0.0))
+
 
 def _rank(label: Label) -> float:
     if label.kind == "part":
-        return 0
-    if label.kind in ("roman", "article"):
+        word = label.label.split(maxsplit=1)[0].lower()
+        return next((r for w, r in _NORMATIVE if word == w), 0.0)
+    if label.kind == "article":
+        return 0.9
+    if label.kind == "roman":
         return 1
     if label.kind == "arabic":
         return 2

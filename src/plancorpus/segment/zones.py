@@ -8,6 +8,7 @@ line ranges into :func:`plancorpus.lines.split_lines`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -22,6 +23,7 @@ from plancorpus.text.vietnamese import compare_key, fold_ascii, is_upper_text
 PREAMBLE_START = regex.compile(
     rf"(?i)^[-–•*\s]*(?:{patterns.phrase_alternation(patterns.preamble_openers())})\b"
 )
+SUBJECT = regex.compile(r"(?i)^[|*\s]*(?:v/v|về\s+việc)\b")
 RECIPIENTS_HEAD = regex.compile(r"(?i)^nơi\s+nhận\b\s*:?")
 CLOSING_START = regex.compile(r"(?i)^trên\s+đây\s+là\b")
 SEPARATOR = regex.compile(r"^[\s\-–—_=*~.·]+$")
@@ -32,11 +34,22 @@ APPENDIX_START = regex.compile(
     r"CHƯƠNG\s+[IVXL\d]+|Chương\s+[IVXL\d]+)\b"
     r"|(?i:^\(?\s*ban\s+hành\s+kèm\s+theo)"
 )
+_ATTACHED_TO = regex.compile(r"(?i)^\(\s*(?:ban\s+hành\s+kèm\s+theo\b|kèm\s+theo\b|ban\s+hành\s*$)")
 MOTTO = regex.compile(
     r"(?i)cộng\s+h(?:oà|òa|oa)\s+xã\s+hội\s+chủ\s+nghĩa|đảng\s+cộng\s+sản\s+việt\s+nam"
 )
 # the same, letters only (for OCR, whose marks may be wrong): compare with fold_ascii(text)
 MOTTO_FOLDED = regex.compile(r"CONG HOA XA HOI CHU NGHIA|DANG CONG SAN VIET NAM|DOC LAP - TU DO")
+
+
+_TYPE_PREFIX = regex.compile(
+    r"^[*_#\s]*(?P<type>"
+    + "|".join(
+        regex.escape(d.name.upper()).replace(r"\ ", r"\s+")
+        for d in sorted(patterns.doc_types(), key=lambda d: -len(d.name))
+    )
+    + r")\s+(?=\S)"
+)
 
 
 def starts_appendix(line: Line) -> bool:
@@ -61,6 +74,17 @@ def doc_type_of_line(text: str, first_line: bool = False) -> str | None:
     return None
 
 
+def doc_type_prefix(text: str) -> tuple[str, int] | None:
+    """A type word in capitals that opens a line and runs on into the title ("KẾ HOẠCH Thực
+    hiện công tác…", "KẾ HOẠCH TỔ CHỨC KỶ NIỆM…" in web copies): the type, and where the title
+    starts in ``text``. Not "KẾ HOẠCH VÀ ĐẦU TƯ" (a department's name broken over lines)."""
+    m = _TYPE_PREFIX.match(text)
+    if m is None or regex.match(r"(?i)(?:và|của)\b|,|\(|-|:", text[m.end() :]):
+        return None
+    name = doc_type_of_line(m.group("type"))
+    return (name, m.end()) if name else None
+
+
 @dataclass
 class Zones:
     header: range
@@ -70,6 +94,7 @@ class Zones:
     closing: range
     tail: range
     appendix: range
+    title_offset: int = 0  # where the title starts in its first line (after an inline type)
 
 
 def _first_nonblank(lines: list[Line], start: int = 0) -> int | None:
@@ -89,6 +114,29 @@ def find_doc_type_line(lines: list[Line]) -> int | None:
         for cell in cells(line, after_punct=False):
             if doc_type_of_line(cell.text, first_line=i == first):
                 return i
+    return None
+
+
+def _filled(lines: list[Line], limit: int) -> Iterator[tuple[int, Line]]:
+    """The non-blank lines among the first ``limit``, with their index."""
+    return ((i, line) for i, line in enumerate(lines[:limit]) if not line.blank)
+
+
+def _opens_body(text: str) -> bool:
+    """A preamble cue ("Căn cứ", "Thực hiện") or a section label opens the body."""
+    return PREAMBLE_START.match(text) is not None or label_of(text) is not None
+
+
+def find_inline_type(lines: list[Line]) -> tuple[int, int] | None:
+    """The line whose type word runs on into the title, before the body starts, and the
+    title's offset in it."""
+    for i, line in _filled(lines, 40):
+        text = line.stripped
+        if _opens_body(text):
+            return None
+        found = doc_type_prefix(text)
+        if found:
+            return i, line.text.index(text) + found[1]
     return None
 
 
@@ -120,6 +168,8 @@ def find_title(lines: list[Line], start: int) -> range:
             break
         if i != first and (PREAMBLE_START.match(text) or RECIPIENTS_HEAD.match(text)):
             break
+        if taken and _ATTACHED_TO.match(text):
+            break  # "(Ban hành kèm theo Quyết định số …)" under a regulation's title
         if taken and is_upper_text(text) and not is_upper_text(lines[taken[0]].stripped):
             break  # the enacting authority ("ỦY BAN NHÂN DÂN TỈNH") after a mixed-case title
         taken.append(i)
@@ -173,9 +223,17 @@ def _back_to_title(lines: list[Line], i: int, start: int) -> int:
 def find_zones(lines: list[Line]) -> Zones:
     n = len(lines)
     dt = find_doc_type_line(lines)
+    inline = find_inline_type(lines) if dt is None else None
+    offset = 0
     if dt is not None:
         header = range(0, dt)
         title = find_title(lines, dt + 1)
+        body_start = title.stop
+    elif inline is not None:
+        dt, offset = inline
+        header = range(0, dt)
+        rest = find_title(lines, dt + 1)
+        title = range(dt, rest.stop if rest.start == dt + 1 and _continues(lines, dt) else dt + 1)
         body_start = title.stop
     else:
         header_end = _header_end(lines)
@@ -209,17 +267,27 @@ def find_zones(lines: list[Line]) -> Zones:
         closing=closing,
         tail=tail,
         appendix=range(tail_end, n),
+        title_offset=offset,
     )
 
 
+def _continues(lines: list[Line], i: int) -> bool:
+    """The title on line ``i`` goes on to the next line (no blank line between)."""
+    return i + 1 < len(lines) and not lines[i + 1].blank
+
+
 def _header_end(lines: list[Line]) -> int:
-    """Without a document-type line, the header runs to the first preamble or body line."""
-    for i, line in enumerate(lines[:60]):
+    """Without a document-type line, the header runs to the first preamble or body line, or
+    to the recipients or the signature of a short letter that has neither."""
+    last = 0
+    for i, line in _filled(lines, 60):
         text = line.stripped
-        if not text:
-            continue
-        if PREAMBLE_START.match(text) or label_of(text) is not None:
+        if _opens_body(text):
             return i
-        if len(text) > 90 and not is_upper_text(text) and "\t" not in line.text:
+        subject = SUBJECT.match(text) is not None  # "V/v …": a letter's subject, however long
+        if len(text) > 90 and not is_upper_text(text) and "\t" not in line.text and not subject:
             return i
-    return 0
+        if RECIPIENTS_HEAD.match(text) or _is_signature_line(line):
+            return i
+        last = i + 1
+    return last

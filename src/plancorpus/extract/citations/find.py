@@ -20,8 +20,9 @@ from plancorpus.text.vietnamese import DASHES, collapse_spaces
 
 _UP = "A-ZĐƯƠÂÊÔĂ"
 
-# the legislature adds its term to its code: "55/2001/QH10", "…/UBTVQH15"
-_PART = rf"[{_UP}][{_UP}a-zđ&]*(?:(?<=QH)\d{{1,2}}(?![\d\p{{L}}]))?(?![\p{{Ll}}])"
+# the legislature adds its term to its code ("55/2001/QH10", "…/UBTVQH15"), a unit its
+# number ("UBND-VX1", "BCĐ389")
+_PART = rf"[{_UP}][{_UP}a-zđ&]*(?:\d{{1,3}}(?![\d\p{{L}}]))?(?![\p{{Ll}}])"
 
 _WS = r"[ \t]*(?:\n[ \t]*)?"
 
@@ -151,6 +152,18 @@ def _spaced_code() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _lower_code() -> regex.Pattern[str]:
+    """A code in lower case: only known type and issuer codes, for lower case is also prose."""
+    types = "|".join(sorted(patterns.doc_type_codes(), key=len, reverse=True))
+    issuers = "|".join(sorted(patterns.official_case(), key=len, reverse=True))
+    return regex.compile(
+        rf"(?i)(?<![\p{{L}}\d/])(?P<num>\d{{1,5}})(?P<rest>[ \t]*[/\-][ \t]*"
+        rf"(?:(?:19|20)\d\d[ \t]*/[ \t]*)?(?:{types})[ \t]*[/\-][ \t]*(?:{issuers})"
+        rf"(?:-\p{{L}}{{1,8}})?)(?![\p{{L}}\d])"
+    )
+
+
 def _party_name_end(text: str, pos: int, stop: int) -> int | None:
     """Where a Party resolution's name that starts before ``pos`` ends: its first "lần thứ",
     "khoá" or "Trung ương N" before ``stop``, extended over the ones that follow closely
@@ -188,6 +201,12 @@ def code_anchors(text: str) -> Iterator[CodeAnchor]:
         code = parse_code(text[start:end])
         if code:
             yield CodeAnchor(start, end, code)
+    for m in _lower_code().finditer(text):
+        # "chỉ thị số 07-ct/tw", "Nghị định 45/2022/nđ-cp": known codes written in lower case
+        if any(ch.islower() for ch in m.group("rest")):
+            code = parse_code(m.group(0))
+            if code:
+                yield CodeAnchor(m.start(), m.end(), code)
     for m in _MALFORMED.finditer(text):
         code = parse_code(f"{m.group('num')}/{m.group('year')}/{m.group('sym')}")
         if code:

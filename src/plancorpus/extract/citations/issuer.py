@@ -70,6 +70,8 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
             stops = patterns.citation_issuer_stops()
             if (bare[:1].islower() or caps) and (bare.lower() in stops or pair in stops):
                 break
+            if bare.lower() == "v/v":
+                break  # "… của UBND tỉnh Quảng Ninh V/v tiếp tục …": the subject follows
             if bare[:1].islower() and not is_syllable(bare) and _GLUED_STOP.match(bare):
                 break  # "…Xã hội vềviệc triển khai": a stop word glued to the next one
             if type_name(pair):

@@ -1,0 +1,207 @@
+"""Classes of error found on documents plancorpus had not seen (issue 11), one test per class.
+
+The inputs are written for these tests in the shapes real web copies and exports take (the
+blind set itself, benchmarks/blind/, stays out of the tests so that it stays blind)."""
+
+from __future__ import annotations
+
+import plancorpus
+
+
+def _fields(plan: plancorpus.Plan) -> dict[str, str | None]:
+    names = ("doc_type", "number", "symbol", "issuer", "place", "date", "title")
+    return {n: (getattr(plan, n).value if getattr(plan, n) else None) for n in names}
+
+
+def test_header_columns_run_together_on_one_line():
+    # a copy that lost the gap between the two header columns
+    plan = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH BẠC LIÊU Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 217/UBND-VX Bạc Liêu, ngày 9 tháng 5 năm 2019\n\n"
+        "V/v tăng cường công tác phòng, chống dịch bệnh trên gia súc, gia cầm\n\n"
+        "Kính gửi: Sở Nông nghiệp và Phát triển nông thôn.\n\n"
+        "Để chủ động phòng, chống dịch bệnh, Ủy ban nhân dân tỉnh đề nghị Sở Nông nghiệp và "
+        "Phát triển nông thôn khẩn trương triển khai các biện pháp sau đây.\n"
+    )
+    assert _fields(plan) == {
+        "doc_type": "Công văn",
+        "number": "217",
+        "symbol": "UBND-VX",
+        "issuer": "Ủy ban nhân dân tỉnh Bạc Liêu",
+        "place": "Bạc Liêu",
+        "date": "2019-05-09",
+        "title": "tăng cường công tác phòng, chống dịch bệnh trên gia súc, gia cầm",
+    }
+
+
+def test_a_place_of_several_words_is_not_cut_as_a_second_column():
+    plan = plancorpus.parse_text(
+        "TRƯỜNG THCS LÊ LỢI        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 12/KH-THCS            Cam Hải Tây, ngày 02 tháng 3 năm 2022\n\n"
+        "KẾ HOẠCH\nDạy học trực tuyến\n\nCăn cứ tình hình thực tế của nhà trường;\n"
+    )
+    assert (plan.place.value, plan.date.value) == ("Cam Hải Tây", "2022-03-02")
+
+
+def test_type_word_runs_into_the_title_on_one_line():
+    # portal re-posts print the type and the title on one line, and often drop the header
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH Thực hiện công tác cải cách hành chính năm 2024\n\n"
+        "Thực hiện Kế hoạch số 88/KH-UBND ngày 12/01/2024 của Ủy ban nhân dân tỉnh, Ủy ban "
+        "nhân dân huyện ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+    )
+    assert plan.doc_type.value == "Kế hoạch" and plan.doc_type.raw == "KẾ HOẠCH"
+    assert plan.title.value == "Thực hiện công tác cải cách hành chính năm 2024"
+    capitals = plancorpus.parse_text(
+        "KẾ HOẠCH TỔ CHỨC HỘI THAO CÔNG NHÂN VIÊN CHỨC NĂM 2023\n\n"
+        "Căn cứ Kế hoạch số 5/KH-LĐLĐ ngày 3/1/2023 của Liên đoàn Lao động tỉnh;\n"
+    )
+    assert capitals.doc_type.value == "Kế hoạch"
+    assert capitals.title.value == "TỔ CHỨC HỘI THAO CÔNG NHÂN VIÊN CHỨC NĂM 2023"
+
+
+def test_a_department_name_or_an_enacting_line_is_not_a_type_with_its_title():
+    plan = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN TỈNH\nSỞ\nKẾ HOẠCH VÀ ĐẦU TƯ\nSố: 5/BC-SKHĐT\n\n"
+        "BÁO CÁO\nTình hình thu hút đầu tư quý I năm 2021\n\nI. KẾT QUẢ\n"
+    )
+    assert plan.doc_type.value == "Báo cáo"
+    assert plan.title.value == "Tình hình thu hút đầu tư quý I năm 2021"
+    decision = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 15/QĐ-UBND\n\n"
+        "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH AN GIANG\n"
+        "V/v ban hành Quy chế làm việc\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    assert decision.title is None or "CỦA" not in decision.title.value
+
+
+def test_letter_header_without_type_line_or_body_start():
+    # a short letter: issuer, number, place and date, subject; no "Kính gửi", no body cue
+    plan = plancorpus.parse_text(
+        "BỘ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\n\nSố: 4977/BVHTTDL-VP\n"
+        "Hà Nội, ngày 07 tháng 8 năm 2023\nV/v tổ chức hội nghị\n\n"
+        "Bộ đề nghị các đơn vị cử người dự.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+    )
+    assert _fields(plan) == {
+        "doc_type": "Công văn",
+        "number": "4977",
+        "symbol": "BVHTTDL-VP",
+        "issuer": "Bộ Văn hóa, Thể thao và Du lịch",
+        "place": "Hà Nội",
+        "date": "2023-08-07",
+        "title": "tổ chức hội nghị",
+    }
+    assert [r.name for r in plan.recipients][:1] == ["Như trên"]
+
+
+def test_a_long_subject_line_stays_in_the_header():
+    subject = "V/v " + "tiếp tục phối hợp tuyên truyền, vận động nhân dân tham gia " * 2
+    plan = plancorpus.parse_text(
+        f"ỦY BAN NHÂN DÂN\nTỈNH HẬU GIANG\nSố: 12/UBND-VX\nVị Thanh, ngày 1 tháng 4 năm 2011\n"
+        f"{subject}\n\nKính gửi: Các sở, ban, ngành tỉnh.\n"
+    )
+    assert plan.title is not None and plan.title.value.startswith("tiếp tục phối hợp")
+
+
+def test_a_regulation_title_stops_at_its_attached_to_note():
+    plan = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\n\nQUY CHẾ LÀM VIỆC\nCỦA ỦY BAN NHÂN DÂN XÃ AN PHÚ\n"
+        "(Ban hành kèm theo Quyết định số 30/QĐ-UBND ngày 2/8/2021\n"
+        "của Ủy ban nhân dân xã An Phú)\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n"
+    )
+    assert plan.doc_type.value == "Quy chế"
+    assert plan.title.value == "LÀM VIỆC CỦA ỦY BAN NHÂN DÂN XÃ AN PHÚ"
+
+
+def _keys(text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (c.key, c.date.value if c.date else None) for c in plancorpus.parse_text(text).citations
+    ]
+
+
+def test_codes_in_lower_case():
+    assert _keys("Thực hiện chỉ thị số 07-ct/tw ngày 12/5/2021 của Ban Bí thư;") == [
+        ("07-CT/TW", "2021-05-12")
+    ]
+    assert _keys("Căn cứ Nghị định 45/2022/nđ-cp ngày 7/7/2022 của Chính phủ;") == [
+        ("45/2022/NĐ-CP", "2022-07-07")
+    ]
+    assert _keys("các nội dung 1/2 số hộ gia đình và 3/4 số xã") == []  # fractions stay prose
+
+
+def test_tu_written_for_tw_in_party_codes():
+    assert _keys("Nghị quyết số 26-NQ/TƯ ngày 05/8/2008 của Hội nghị Trung ương 7") == [
+        ("26-NQ/TW", "2008-08-05")
+    ]
+
+
+def test_unit_codes_that_end_in_a_digit():
+    text = "Công văn số 847/UBND-VX1 ngày 22/3/2011 và Kế hoạch số 10/KH-BCĐ389 ngày 2/3/2021"
+    assert _keys(text) == [("847/UBND-VX1", "2011-03-22"), ("10/KH-BCĐ389", "2021-03-02")]
+
+
+def test_words_glued_to_a_date_are_parted_and_noted():
+    plan = plancorpus.parse_text("Thông báo số 45-TB/TWngày 03/02/2020 của Ban Bí thư.")
+    assert [(c.key, c.date.value if c.date else None) for c in plan.citations] == [
+        ("45-TB/TW", "2020-02-03")
+    ]
+    assert any(w.code == "glued_words" for w in plan.warnings)
+    ocr = plancorpus.parse_text("Hà Nội, ngày31tháng03năm2026")
+    assert [d.value for d in ocr.dates] == ["2026-03-31"]
+
+
+def test_title_stops_at_a_body_sentence_and_at_converter_leftovers():
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nHoạt động của Ban Chỉ đạo chuyển đổi số huyện năm 2023 ![](/img/logo.png) |\n"
+        "Triển khai thực hiện Quyết định số 47/QĐ-UBND ngày 12/01/2023 của Ủy ban nhân dân "
+        "tỉnh, Ban Chỉ đạo ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert plan.title.value == "Hoạt động của Ban Chỉ đạo chuyển đổi số huyện năm 2023"
+    regulation = plancorpus.parse_text(
+        "QUY CHẾ\nLàm việc của Ủy ban nhân dân xã\n(Ban hành\nkèm theo Quyết định số 9/QĐ-UBND)\n"
+        "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n"
+    )
+    assert regulation.title.value == "Làm việc của Ủy ban nhân dân xã"
+
+
+def test_a_citation_issuer_stops_before_a_subject_line_marker():
+    (c,) = plancorpus.parse_text(
+        "nhận được Công văn số 847/UBND-VX1 ngày 22/3/2011 của UBND tỉnh Quảng Ninh V/v tiếp "
+        "tục phối hợp tuyên truyền"
+    ).citations
+    assert c.issuer == "UBND tỉnh Quảng Ninh"
+
+
+def test_an_article_that_holds_a_plan_keeps_its_level():
+    plan = plancorpus.parse_text(
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch phòng, chống thiên tai\n\nCăn cứ Luật Phòng, chống "
+        "thiên tai;\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch phòng, chống thiên tai như sau:\n"
+        "I. MỤC TIÊU\n1. Mục tiêu chung\n2. Mục tiêu cụ thể\nII. NHIỆM VỤ\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+    )
+    assert [p for p, _ in plan.outline()] == [
+        "Điều 1", "Điều 1.I", "Điều 1.I.1", "Điều 1.I.2", "Điều 1.II", "Điều 2",
+    ]  # fmt: skip
+
+
+def test_normative_levels_each_their_own():
+    plan = plancorpus.parse_text(
+        "LUẬT\nThi đua, khen thưởng\n\nPhần thứ nhất\nNHỮNG QUY ĐỊNH CHUNG\nChương I\nPHẠM VI\n"
+        "Mục 1\nĐỐI TƯỢNG\nTiểu mục 1\nCÁ NHÂN\nĐiều 1. Phạm vi điều chỉnh\n1. Luật này quy "
+        "định.\na) điểm một;\nMục 2. NGUYÊN TẮC\nĐiều 2. Nguyên tắc\nChương II\nHÌNH THỨC\n"
+        "Điều 3. Hình thức\n\nMục tiêu của Luật là khen đúng người.\n"
+    )
+    assert [p for p, _ in plan.outline()] == [
+        "Phần thứ nhất",
+        "Phần thứ nhất.Chương I",
+        "Phần thứ nhất.Chương I.Mục 1",
+        "Phần thứ nhất.Chương I.Mục 1.Tiểu mục 1",
+        "Phần thứ nhất.Chương I.Mục 1.Tiểu mục 1.Điều 1",
+        "Phần thứ nhất.Chương I.Mục 1.Tiểu mục 1.Điều 1.1",
+        "Phần thứ nhất.Chương I.Mục 1.Tiểu mục 1.Điều 1.1.a",
+        "Phần thứ nhất.Chương I.Mục 2",
+        "Phần thứ nhất.Chương I.Mục 2.Điều 2",
+        "Phần thứ nhất.Chương II",
+        "Phần thứ nhất.Chương II.Điều 3",
+    ]
