@@ -205,3 +205,118 @@ def test_normative_levels_each_their_own():
         "Phần thứ nhất.Chương II",
         "Phần thứ nhất.Chương II.Điều 3",
     ]
+
+
+def test_own_symbols_that_end_in_a_year_or_a_unit_number():
+    plan = plancorpus.parse_text(
+        "TỔNG CÔNG TY ĐIỆN LỰC\nSố: 88/TN-2022\nHà Nội, ngày 21 tháng 01 năm 2022\n"
+        "V/v công bố thông tin\n"
+    )
+    assert (plan.number.value, plan.symbol.value) == ("88", "TN-2022")
+    dotted = plancorpus.parse_text("BỘ TÀI CHÍNH\nSố: 12/QĐ-BTC.01\nV/v ban hành quy chế\n")
+    assert (dotted.number.value, dotted.symbol.value) == ("12", "QĐ-BTC.01")
+    assert any(w.code == "symbol_dot_in_code" for w in dotted.warnings)
+
+
+def test_the_legislature_prints_the_type_on_the_number_line():
+    plan = plancorpus.parse_text("QUỐC HỘI\nNghị quyết số: 36/2026/QH16\n\nNGHỊ QUYẾT\nVề x\n")
+    assert (plan.number.value, plan.symbol.value) == ("36", "2026/QH16")
+    bare = plancorpus.parse_text("QUỐC HỘI\nLuật số: 73/2025/QH15\n")
+    assert bare.doc_type.value == "Luật"
+    (c,) = plancorpus.parse_text("Căn cứ Luật Nhà giáo số 73/2025/QH15;").citations
+    assert (c.key, c.doc_type) == ("73/2025/QH15", "Luật")
+
+
+def test_a_title_stops_at_the_receivers_incoming_stamp():
+    plan = plancorpus.parse_text(
+        "BỘ THỬ NGHIỆM\nSố: 5/QĐ-BTN\n\nQUYẾT ĐỊNH\nBan hành quy chế thử nghiệm\n"
+        "CÔNG VĂN ĐẾN Ngày: 12/3/2024\n"
+    )
+    assert plan.title.value == "Ban hành quy chế thử nghiệm"
+
+
+def test_the_period_is_not_a_term_of_office_or_a_quoted_programmes():
+    term = plancorpus.parse_text(
+        "KẾ HOẠCH\nThực hiện Nghị quyết Đại hội Đảng bộ tỉnh nhiệm kỳ 2020 - 2025\n\n"
+        "I. MỤC ĐÍCH\n1. Quán triệt nghị quyết.\n"
+    )
+    assert term.period is None
+    quoted = plancorpus.parse_text(
+        "KẾ HOẠCH\nTriển khai Đề án “Phát triển văn hóa giai đoạn 2016 - 2020” năm 2019\n\n"
+        "I. MỤC ĐÍCH\n1. Phát triển văn hóa.\n"
+    )
+    assert (quoted.period.start, quoted.period.end, quoted.period.found_in) == (
+        "2019", "2019", "title",
+    )  # fmt: skip
+    section = plancorpus.parse_text(
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch dạy học năm học 2023 - 2024\n\nĐiều 1. Ban hành kế "
+        "hoạch.\nĐiều 5. Thời gian và tiến độ thực hiện\nTừ ngày 05/9/2023 đến ngày 31/5/2024.\n"
+    )
+    assert (section.period.start, section.period.end, section.period.found_in) == (
+        "2023-09-05", "2024-05-31", "time_section",
+    )  # fmt: skip
+
+
+def _signers(text: str) -> list[tuple[str | None, ...]]:
+    plan = plancorpus.parse_text(text)
+    return [(s.authority, s.on_behalf_of, s.title, s.name) for s in plan.signers]
+
+
+def test_a_signature_written_on_one_line():
+    body = "KẾ HOẠCH\nTập huấn\n\nI. MỤC ĐÍCH\nNâng cao năng lực.\n\n"
+    in_a_cell = body + (
+        "Nơi nhận:                           KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC\n- Như trên;\n"
+        "- Lưu: VT.                                        Trần Văn Bình\n"
+    )
+    one_line = (
+        body
+        + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC PHÓ GIÁM ĐỐC      Trần Văn Bình\n"
+    )
+    want = [("KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn Bình")]
+    assert _signers(in_a_cell) == want and _signers(one_line) == want
+    whole = body + "TM. BAN GIÁM ĐỐC\nGIÁM ĐỐC\n\nLê Thị Hoa\n"  # "BAN GIÁM ĐỐC" is not split
+    assert _signers(whole) == [("TM.", "BAN GIÁM ĐỐC", "GIÁM ĐỐC", "Lê Thị Hoa")]
+
+
+def test_urgency_and_secrecy_marks_are_never_the_issuer():
+    plan = plancorpus.parse_text(
+        "KHẨN\nỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 5/UBND-VX\nLai Châu, 31/12/2025\n"
+        "V/v phòng chống rét\n\nKính gửi: Sở Y tế.\n"
+    )
+    assert plan.issuer.value == "Ủy ban nhân dân tỉnh Lai Châu"
+    assert (plan.place.value, plan.date.value) == ("Lai Châu", "2025-12-31")  # a numeric date
+    assert any(w.code == "header_mark" and "KHẨN" in w.message for w in plan.warnings)
+
+
+def test_a_company_and_its_parent_on_two_lines():
+    plan = plancorpus.parse_text(
+        "MẬT\nTỔNG CÔNG TY ĐIỆN LỰC MIỀN BẮC\nCÔNG TY ĐIỆN LỰC HÀ NAM\nSố: 5/KH-PCHN\n\n"
+        "KẾ HOẠCH\nBảo dưỡng lưới điện\n\nI. MỤC ĐÍCH\n"
+    )
+    assert plan.issuer.value.startswith("Công ty Điện Lực Hà Nam")
+    assert plan.issuer.parent == "Tổng công ty Điện Lực Miền Bắc"
+
+
+def test_a_skipped_number_does_not_drop_the_rest_of_a_section():
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nA\n\nI. MỤC ĐÍCH\n1. Một\n2. Hai\n3. Ba\n5. Năm\n6. Sáu\nII. NỘI DUNG\n"
+    )
+    assert [p for p, _ in plan.outline()] == ["I", "I.1", "I.2", "I.3", "I.5", "I.6", "II"]
+    assert any(w.code == "numbering" and "skips" in w.message for w in plan.warnings)
+
+
+def test_form_numbers_are_not_citations():
+    assert _keys("Báo cáo theo mẫu 05/HN và Phụ lục 03/PL-UBND kèm theo Kế hoạch này.") == []
+
+
+def test_the_issuer_before_the_number_or_the_date_after_the_issuer():
+    (a,) = plancorpus.parse_text(
+        "Thực hiện Chỉ thị của Ban Bí thư số 12-CT/TW ngày 3/1/2022;"
+    ).citations
+    assert (a.key, a.doc_type, a.issuer, a.date.value) == (
+        "12-CT/TW", "Chỉ thị", "Ban Bí thư", "2022-01-03",
+    )  # fmt: skip
+    (b,) = plancorpus.parse_text(
+        "Căn cứ Kế hoạch số 5/KH-TU của Tỉnh ủy Sơn La ngày 15/3/2024;"
+    ).citations
+    assert (b.issuer, b.date.value) == ("Tỉnh ủy Sơn La", "2024-03-15")

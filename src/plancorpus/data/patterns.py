@@ -148,6 +148,12 @@ def signer_title_examples() -> tuple[str, ...]:
 
 
 @cache
+def header_marks() -> frozenset[str]:
+    """Urgency, secrecy and circulation marks of a header, upper case."""
+    return frozenset(w.upper() for w in _raw()["header_marks"]["words"])
+
+
+@cache
 def org_heads() -> tuple[OrgHead, ...]:
     heads = [
         OrgHead(head=d["head"], casing=d["casing"], examples=tuple(d.get("examples", [])))

@@ -82,6 +82,14 @@ def _unglue(part: str) -> tuple[str, str] | None:
     return None
 
 
+_TRAILING_NUMBER = regex.compile(r"(?:19|20)\d\d|\d{1,3}")
+
+
+def _is_tail(k: int, parts: list[str]) -> bool:
+    """A year or a unit's number closing a symbol: "88/TN-2022", "12/QĐ-BTC.01"."""
+    return 0 < k == len(parts) - 1 and _TRAILING_NUMBER.fullmatch(parts[k]) is not None
+
+
 def parse_code(raw: str) -> Code | None:
     """Read a written number-and-symbol. Returns None when ``raw`` is not code-shaped."""
     m = _WRITTEN.fullmatch(raw)
@@ -107,7 +115,7 @@ def parse_code(raw: str) -> Code | None:
         year_sep = inner.pop(0)
     else:
         year_sep = ""
-    if not all(_PART_RX.fullmatch(p) for p in parts):
+    if not all(_PART_RX.fullmatch(p) or _is_tail(k, parts) for k, p in enumerate(parts)):
         return None
     if number is None and not lead:
         return None  # a bare word, not a code

@@ -30,8 +30,16 @@ _MOTTO = {
         "ĐẢNG CỘNG SẢN VIỆT NAM",
     )
 }
-_NUMBER = regex.compile(r"^Số\s*:?\s*(?P<code>.*)$", regex.I)
-_PLACE_DATE = regex.compile(r"^(?P<place>[^\d,]{2,40}?)\s*,\s*(?P<date>ngày\b.*)$", regex.I)
+# "Số: 12/KH-UBND"; the legislature prints "Luật số: 36/2026/QH16", "Nghị quyết số: …"
+_NUMBER = regex.compile(
+    r"^(?:(?P<type>Bộ\s+luật|Luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+)?Số\s*:?\s*(?P<code>.*)$",
+    regex.I,
+)
+# "Hà Nội, ngày 31 tháng 12 năm 2025"; also "Hà Nội, 31/12/2025"
+_PLACE_DATE = regex.compile(
+    r"^(?P<place>[^\d,]{2,40}?)\s*,\s*(?P<date>ngày\b.*|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}\b.*)$",
+    regex.I,
+)
 _DRAFT = regex.compile(r"(?i)^\(?\s*dự\s+thảo\s*\)?$")
 _VV = regex.compile(r"^(?:V/v|V/V|v/v|Về\s+việc)\s*:?\s*", regex.I)
 _ADDRESSEE = regex.compile(r"(?i)^kính\s+gửi\s*:?")
@@ -48,6 +56,7 @@ class Header:
     doc_type: TextField | None = None
     title: TextField | None = None
     draft: bool = False
+    number_type: str | None = None  # the type named on the number line ("Luật số: …")
     notes: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -193,6 +202,9 @@ def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
         if _DRAFT.match(t):
             h.draft = True
             continue
+        if collapse_spaces(t).upper().strip(".:*()") in patterns.header_marks():
+            h.notes.append(("header_mark", f"header mark (not the issuer): {t!r}"))
+            continue
         if _VV.match(t):
             vv.append(cell)
             in_vv, vv_line = True, i
@@ -232,6 +244,7 @@ def _read_number(h: Header, cell: Cell, m: regex.Match[str]) -> None:
         h.notes.append(("symbol_unreadable", f"number and symbol not understood: {cell.text!r}"))
         return
     h.code = code
+    h.number_type = m.group("type")
     h.number = TextField(value=code.number, raw=cell.text.strip(), span=cell.span)
     h.symbol = TextField(value=code.symbol, raw=cell.text.strip(), span=cell.span)
     if code.number is None:
@@ -273,7 +286,8 @@ def _read_doc_type(h: Header, lines: list[Line], zones: Zones) -> None:
     if h.code is not None:
         by_code = patterns.doc_type_codes()
         dtype = by_code.get((h.code.type_code or "").upper())
-        name = dtype.name if dtype else "Công văn"
+        named = patterns.doc_type_names().get(collapse_spaces(h.number_type or "").lower())
+        name = named.name if named else dtype.name if dtype else "Công văn"
         h.doc_type = TextField(value=name, raw=h.symbol.raw if h.symbol else "", span=None)
         h.notes.append(
             ("doc_type_inferred", f"no document-type line; {name!r} read from the symbol")

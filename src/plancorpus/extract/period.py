@@ -2,7 +2,8 @@
 
 Read, in this order, from the section headed "Thời gian…", from a sentence that names the
 time ("… được triển khai từ … đến …"), and last from the title ("giai đoạn 2021 - 2025",
-"năm 2023"). A period mentioned in passing ("Kế hoạch 5 năm 2021-2025") is not the plan's.
+"năm 2023"). A period mentioned in passing ("Kế hoạch 5 năm 2021-2025"), a term of office
+("nhiệm kỳ 2020 - 2025") and a period inside a quoted name are not the plan's.
 """
 
 from __future__ import annotations
@@ -23,6 +24,19 @@ def _in(span_start: int, span_end: int, d: DateMention) -> bool:
 def _period(d: DateMention, found_in: str) -> Period:
     start, end = range_bounds(d)
     return Period(start=start, end=end, raw=d.raw, span=d.span, found_in=found_in)
+
+
+_TERM = regex.compile(r"(?i)(?:nhiệm\s+kỳ|khóa|khoá)\s*$")
+
+
+def _own_time(text: str, title: TextField, d: DateMention) -> bool:
+    """Is a date in the title the plan's own time? Not a term of office ("Đại hội … nhiệm kỳ
+    2020 - 2025") and not a date inside a quoted name ("Đề án “… giai đoạn 2016 - 2020”")."""
+    before = text[title.span.start if title.span else 0 : d.span.start]
+    if _TERM.search(before):
+        return False
+    opened = before.count("“") - before.count("”") + before.count('"') % 2
+    return opened <= 0
 
 
 # Document types whose title states the period they plan for ("… giai đoạn 2021 - 2025").
@@ -52,7 +66,11 @@ def find_period(
             if _TIME_WORDS.search(before):
                 return _period(d, "body")
     if title and title.span and (doc_type is None or doc_type in PLANNING_TYPES):
-        inside = [d for d in dates if _in(title.span.start, title.span.end, d) and d.value]
+        inside = [
+            d
+            for d in dates
+            if _in(title.span.start, title.span.end, d) and d.value and _own_time(text, title, d)
+        ]
         for kind in ("range", "year"):
             for d in inside:
                 if d.kind == kind:

@@ -104,12 +104,14 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
                     cur = _Open()
                 m = prefix_match(text)
                 assert m is not None
+                principal, title = split_title(m.group("rest").strip())
                 cur.chain.append(
                     AuthorityStep(
-                        authority=normalize_prefix(m.group("prefix")),
-                        on_behalf_of=m.group("rest").strip(),
+                        authority=normalize_prefix(m.group("prefix")), on_behalf_of=principal
                     )
                 )
+                if title:
+                    cur.title = title
             elif kind == "title":
                 if cur.title or cur.name:
                     out.append(cur.to_signer())
@@ -138,18 +140,42 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
     return _join_stray_names(sorted(out, key=lambda s: s.span.start))
 
 
+def split_title(text: str) -> tuple[str, str | None]:
+    """A principal and a title written on one line ("GIÁM ĐỐC PHÓ GIÁM ĐỐC" after "KT.",
+    "ỦY BAN NHÂN DÂN CHỦ TỊCH" after "TM."): the principal, and the title when the line ends
+    in one after a principal of two words or more ("BAN GIÁM ĐỐC" stays whole)."""
+    words = text.split()
+    for k in range(2, len(words)):
+        tail = " ".join(words[k:])
+        if is_title_cell(tail):
+            return " ".join(words[:k]), tail
+    return text, None
+
+
+def _alone(s: Signer) -> bool:
+    return bool(s.name) and not (s.title or s.chain)
+
+
+def _nameless(s: Signer) -> bool:
+    return s.name is None and bool(s.title or s.chain)
+
+
 def _join_stray_names(signers: list[Signer]) -> list[Signer]:
-    """A name read before its title (the columns came out in the other order) joins the
-    signer right after it when that one has a title but no name."""
+    """A name read apart from its title (the columns came out in the other order, or the
+    name sat on the title's line after a wide gap) joins the nameless signer next to it."""
     out: list[Signer] = []
     k = 0
     while k < len(signers):
         s = signers[k]
         nxt = signers[k + 1] if k + 1 < len(signers) else None
-        alone = s.name and not (s.title or s.chain)
-        if alone and nxt is not None and nxt.name is None and (nxt.title or nxt.chain):
-            span = Span(start=min(s.span.start, nxt.span.start), end=max(s.span.end, nxt.span.end))
-            out.append(nxt.model_copy(update={"name": s.name, "span": span}))
+        pair = (s, nxt) if nxt is not None and _alone(s) and _nameless(nxt) else None
+        if pair is None and nxt is not None and _nameless(s) and _alone(nxt):
+            pair = (nxt, s)
+        if pair is not None:
+            named, holder = pair
+            a, b = named.span, holder.span
+            span = Span(start=min(a.start, b.start), end=max(a.end, b.end))
+            out.append(holder.model_copy(update={"name": named.name, "span": span}))
             k += 2
             continue
         out.append(s)

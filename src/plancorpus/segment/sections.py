@@ -77,6 +77,15 @@ def _next_ok(prev: str | None, label: Label) -> bool:
     return False
 
 
+def _skips_one(prev: str | None, label: Label) -> bool:
+    """``label`` comes two after ``prev`` in an arabic or Roman sequence."""
+    if prev is None or label.kind not in ("arabic", "roman"):
+        return False
+    if label.kind == "arabic":
+        return int(label.label) == int(prev) + 2
+    return (roman_value(label.label) or 0) == (roman_value(prev) or 0) + 2
+
+
 _NUMERIC_CELL = regex.compile(r"^[\d.,%()\-–]+$")
 _CELL_GAP = regex.compile(r"\t|\s{2,}")
 _CLOSED = regex.compile(r"[.:;!?]$")
@@ -124,6 +133,9 @@ class _Builder:
         if not ok and label.kind == "roman" and is_upper_text(self.lines[i].stripped):
             ok = True
             self.notes.append(("numbering", f"line {i + 1}: {label.label} breaks the sequence"))
+        if not ok and _skips_one(prev, label):
+            ok = True  # "1, 2, 3, 5": one number skipped must not drop the rest of a section
+            self.notes.append(("numbering", f"line {i + 1}: {label.label} skips a number"))
         if not ok and label.kind == "arabic" and prev is not None and int(label.label) == 1:
             ok = True  # a list restarts where the document's numbering was lost or is wrong
             self.notes.append(("numbering", f"line {i + 1}: numbering restarts at 1 after {prev}"))

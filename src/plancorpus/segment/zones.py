@@ -34,6 +34,7 @@ APPENDIX_START = regex.compile(
     r"CHƯƠNG\s+[IVXL\d]+|Chương\s+[IVXL\d]+)\b"
     r"|(?i:^\(?\s*ban\s+hành\s+kèm\s+theo)"
 )
+_INCOMING_STAMP = regex.compile(r"^(?:CÔNG\s+VĂN\s+)?ĐẾN\b")
 _ATTACHED_TO = regex.compile(r"(?i)^\(\s*(?:ban\s+hành\s+kèm\s+theo\b|kèm\s+theo\b|ban\s+hành\s*$)")
 MOTTO = regex.compile(
     r"(?i)cộng\s+h(?:oà|òa|oa)\s+xã\s+hội\s+chủ\s+nghĩa|đảng\s+cộng\s+sản\s+việt\s+nam"
@@ -168,6 +169,8 @@ def find_title(lines: list[Line], start: int) -> range:
             break
         if i != first and (PREAMBLE_START.match(text) or RECIPIENTS_HEAD.match(text)):
             break
+        if taken and _INCOMING_STAMP.match(text):
+            break  # the receiver's "CÔNG VĂN ĐẾN" stamp, printed under the title in scans
         if taken and _ATTACHED_TO.match(text):
             break  # "(Ban hành kèm theo Quyết định số …)" under a regulation's title
         if taken and is_upper_text(text) and not is_upper_text(lines[taken[0]].stripped):

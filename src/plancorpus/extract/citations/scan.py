@@ -5,6 +5,7 @@ date that belongs to it and the "của …" issuer after it, and make a :class:`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -17,6 +18,7 @@ from plancorpus.extract.citations.find import (
     short_anchors,
     type_before,
     type_name,
+    type_words,
 )
 from plancorpus.extract.citations.issuer import issuer_after
 from plancorpus.extract.dates import date_at
@@ -27,7 +29,8 @@ from plancorpus.text.vietnamese import collapse_spaces
 # other header text run into the same line ("…TRUNG ƯƠNG***Số: 367 - QĐ/TWĐTN")
 _OWN_NUMBER = regex.compile(r"[ \t|]*Số[ \t]*:?[ \t]*|.*(?<!\p{L})Số[ \t]*:[ \t]*")
 
-_FORM_NUMBER = regex.compile(r"(?i)(?:mẫu|biểu|phụ\s+lục)\s+số\s*:?\s*$")
+# "Mẫu số 01", "mẫu 05/HN", "Phụ lục 03/PL-UBND", "theo biểu 02/TK": forms, not citations
+_FORM_NUMBER = regex.compile(r"(?i)(?:mẫu|biểu|phụ\s+lục)(?:\s+số)?\s*:?\s*$")
 
 _FILLER = regex.compile(
     r"[ \t\n]*,?[ \t\n]*(?:(?!của\b|về\b|và\b|theo\b|tại\b|ngày\b|tháng\b)\p{Ll}+[ \t\n]+){0,2}"
@@ -76,6 +79,11 @@ def _is_own_number(lookback: str) -> bool:
     return not any(type_before().search(t.rstrip() + " ") for t in (head, before))
 
 
+_NAMED_BEFORE = regex.compile(
+    r"(?<!\p{L})(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết)\s+[^;:\n()]{1,90}?\s+số\s*:?\s*$"
+)
+
+
 def _code_found(text: str, anchor: CodeAnchor) -> Found | None:
     """A citation of ``code``, written from ``start`` to ``end``, with the type word and "số"
     read before it, or None for the document's own number and form numbers ("Mẫu số 01").
@@ -89,6 +97,10 @@ def _code_found(text: str, anchor: CodeAnchor) -> Found | None:
         return None  # a blank number only after "số"
     defects = list(code.defects)
     dtype = type_name(tb.group("type")) if tb else None
+    if dtype is None and not code.type_code:
+        # "Luật Nhà giáo số 73/2025/QH15": the legislature's codes carry no type; its name does
+        named = _NAMED_BEFORE.search(text, max(0, start - 120), start)
+        dtype = type_name(named.group("type")) if named else None
     if tb and lookback.endswith("số") and code.number:
         defects.append("missing_space")
     if dtype is None and code.type_code:
@@ -97,8 +109,11 @@ def _code_found(text: str, anchor: CodeAnchor) -> Found | None:
         allowed = {c.upper() for c in (dtype.code, dtype.party_code, dtype.informal_code) if c}
         if code.type_code.upper() not in allowed:
             defects.append("type_mismatch")
+    issued = _issuer_before(lookback) if tb is None else None
+    if issued is not None and dtype is None:
+        dtype = type_name(issued.group("type"))
     f = Found(
-        start=start - (len(lookback) - tb.start()) if tb else start,
+        start=start - (len(lookback) - opener.start()) if (opener := tb or issued) else start,
         end=end,
         form="party" if code.party else "state",
         doc_type=dtype.name if dtype else ("Công văn" if not code.type_code else None),
@@ -107,10 +122,27 @@ def _code_found(text: str, anchor: CodeAnchor) -> Found | None:
         key=code.key,
         code_type=code.type_code,
         defects=defects,
-        typed=tb is not None,
+        typed=tb is not None or issued is not None,
     )
     finish(text, f)
+    if issued is not None and f.issuer is None:
+        f.issuer = collapse_spaces(issued.group("org"))
     return f
+
+
+@cache
+def _issuer_before_rx() -> regex.Pattern[str]:
+    words = sorted(type_words(), key=len, reverse=True)
+    alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return regex.compile(
+        rf"(?i)(?<!\p{{L}})(?P<type>{alt})\s+của\s+(?P<org>\p{{Lu}}[^;:,.\n()]{{1,50}}?)"
+        r"\s+số\s*:?\s*$"
+    )
+
+
+def _issuer_before(lookback: str) -> regex.Match[str] | None:
+    """ "Chỉ thị của Ban Bí thư số 12-CT/TW": the issuer written between type and number."""
+    return _issuer_before_rx().search(lookback)
 
 
 def finish(text: str, f: Found) -> None:
@@ -121,6 +153,10 @@ def finish(text: str, f: Found) -> None:
     iss = issuer_after(text, f.end)
     if iss:
         f.issuer, f.end = iss
+        if f.date is None:  # "… của Tỉnh ủy Sơn La ngày 15/3/2024": the date after the issuer
+            f.date = _date_after(text, f.end)
+            if f.date:
+                f.end = f.date.span.end
 
 
 def _named(text: str, start: int, end: int, kind: str) -> Found | None:
