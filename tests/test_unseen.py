@@ -320,3 +320,54 @@ def test_the_issuer_before_the_number_or_the_date_after_the_issuer():
         "Căn cứ Kế hoạch số 5/KH-TU của Tỉnh ủy Sơn La ngày 15/3/2024;"
     ).citations
     assert (b.issuer, b.date.value) == ("Tỉnh ủy Sơn La", "2024-03-15")
+
+
+def test_a_header_run_together_into_few_lines():
+    # a crawler's copy: its page title first, then the header cells joined by single spaces
+    plan = plancorpus.parse_text(
+        "Công văn 81/BHXH-CSYT năm 2022 hướng dẫn thanh toán do Bảo hiểm xã hội Việt Nam ban "
+        "hành\nBẢO HIỂM XÃ HỘI VIỆT NAM -------\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+        "Số: 81/BHXH-CSYT V/v hướng dẫn thanh toán chi phí khám chữa bệnh\n"
+        "Hà Nội, ngày 12 tháng 01 năm 2022 Kính gửi: Bảo hiểm xã hội các tỉnh.\n"
+        "Để thống nhất thực hiện, Bảo hiểm xã hội Việt Nam hướng dẫn các tỉnh thanh toán chi phí "
+        "khám chữa bệnh như sau.\n"
+    )
+    assert _fields(plan) == {
+        "doc_type": "Công văn",
+        "number": "81",
+        "symbol": "BHXH-CSYT",
+        "issuer": "Bảo hiểm xã hội Việt Nam",
+        "place": "Hà Nội",
+        "date": "2022-01-12",
+        "title": "hướng dẫn thanh toán chi phí khám chữa bệnh",
+    }
+    decision = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN TỈNH GIA LAI -------\nSố: 12/QĐ-UBND Gia Lai, ngày 04 tháng 5 năm "
+        "2020 QUYẾT ĐỊNH V/V BAN HÀNH CHƯƠNG TRÌNH “VỀ QUAN HỆ LAO ĐỘNG” ỦY BAN NHÂN DÂN TỈNH "
+        "GIA LAI\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    assert (decision.place.value, decision.date.value) == ("Gia Lai", "2020-05-04")
+    assert (decision.doc_type.value, decision.title.value) == (
+        "Quyết định", "BAN HÀNH CHƯƠNG TRÌNH “VỀ QUAN HỆ LAO ĐỘNG”",
+    )  # fmt: skip
+
+
+def test_a_date_wrapped_over_two_header_lines():
+    for place_date in ("Hà Giang, ngày\n05 tháng 3 năm 2021", "Hà Giang, ngày 5\ntháng 3 năm 2021"):
+        plan = plancorpus.parse_text(
+            f"ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\n|\nSố: 58/KH-UBND\n|\n{place_date}\n|\n"
+            "KẾ HOẠCH\nPhòng, chống dịch năm 2021\n\nI. MỤC ĐÍCH\n"
+        )
+        assert (plan.place.value, plan.date.value) == ("Hà Giang", "2021-03-05"), place_date
+
+
+def test_the_enacting_authority_under_a_title_in_capitals_and_a_decisions_period():
+    plan = plancorpus.parse_text(
+        "QUYẾT ĐỊNH\nPHÊ DUYỆT KẾ HOẠCH CHUYỂN ĐỔI CƠ CẤU CÂY TRỒNG\nGIAI ĐOẠN 2021 - 2025\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG\nCăn cứ Luật Trồng trọt;\n"
+    )
+    assert (
+        plan.title.value == "PHÊ DUYỆT KẾ HOẠCH CHUYỂN ĐỔI CƠ CẤU CÂY TRỒNG GIAI ĐOẠN 2021 - 2025"
+    )
+    assert (plan.period.start, plan.period.end, plan.period.found_in) == ("2021", "2025", "title")

@@ -30,7 +30,7 @@ from plancorpus.normalise.clean import clean
 from plancorpus.read import Extracted, read_bytes, read_path
 from plancorpus.segment.lines import Line, split_lines
 from plancorpus.segment.sections import parse_preamble, parse_sections
-from plancorpus.segment.zones import Zones, find_zones
+from plancorpus.segment.zones import Zones, find_zones, unfold_header
 from plancorpus.text.textmap import MappedText
 
 
@@ -95,7 +95,7 @@ def stage_clean(ctx: Context) -> None:
     ctx.plan.text = mapped.text
     ctx.plan.source_map = mapped.breakpoints()
     ctx.notes.extend(notes)
-    ctx.lines = split_lines(mapped.text)
+    ctx.lines = unfold_header(split_lines(mapped.text))
 
 
 def stage_layout(ctx: Context) -> None:

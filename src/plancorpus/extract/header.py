@@ -37,11 +37,12 @@ _NUMBER = regex.compile(
 )
 # "Hà Nội, ngày 31 tháng 12 năm 2025"; also "Hà Nội, 31/12/2025"
 _PLACE_DATE = regex.compile(
-    r"^(?P<place>[^\d,]{2,40}?)\s*,\s*(?P<date>ngày\b.*|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}\b.*)$",
-    regex.I,
+    r"^(?P<place>[^\d,\n]{2,40}?)\s*,\s*(?P<date>ngày\b.*|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}\b.*)$",
+    regex.I | regex.S,
 )
 _DRAFT = regex.compile(r"(?i)^\(?\s*dự\s+thảo\s*\)?$")
 _VV = regex.compile(r"^(?:V/v|V/V|v/v|Về\s+việc)\s*:?\s*", regex.I)
+_VV_ABBREVIATED = regex.compile(r"^V/[vV]\s*:?\s*")
 _ADDRESSEE = regex.compile(r"(?i)^kính\s+gửi\s*:?")
 
 
@@ -74,6 +75,8 @@ def _is_motto(text: str) -> bool:
 
 
 _LONE_NUMBER_LABEL = regex.compile(r"(?i)số\s*:?")
+_DATE_OPEN = regex.compile(r"(?i),\s*ngày(?:\s+\d{1,2})?\s*$")
+_DATE_REST = regex.compile(r"(?i)^(?:\d{1,2}\s+)?tháng\b")
 
 
 # Where a second column starts inside a cell whose gap was lost ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ
@@ -114,7 +117,13 @@ def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:
     out: list[tuple[int, Cell]] = []
     for i in zone:
         row = [piece for c in cells(lines[i], after_punct=False) for piece in _split_columns(c)]
-        if row and out and out[-1][0] == i - 1 and _LONE_NUMBER_LABEL.fullmatch(out[-1][1].text):
+        joins = out and out[-1][0] == i - 1 and row
+        if joins and (
+            _LONE_NUMBER_LABEL.fullmatch(out[-1][1].text)
+            or (_DATE_OPEN.search(out[-1][1].text) and _DATE_REST.match(row[0].text))
+        ):
+            # web tables put "Số:" alone on its line, and wrap a date: "An Giang, ngày 26" /
+            # "tháng 8 năm 2021", "Bình Định, ngày" / "19 tháng 05 năm 2022"
             _, label = out.pop()
             first = row[0]
             row[0] = Cell(label.start, first.end, f"{label.text}\n{first.text}", label.column)
@@ -302,7 +311,8 @@ def _read_title(h: Header, text: str, lines: list[Line], zones: Zones, vv: list[
             start = first.start + zones.title_offset
             start += len(text[start:end]) - len(text[start:end].lstrip())
         raw = text[start:end]
-        value = collapse_spaces(raw).strip(" |")  # a table's rule left by a page converter
+        # "|": a table's rule; "V/V" abbreviates the subject's "Về việc", which is kept
+        value = _VV_ABBREVIATED.sub("", collapse_spaces(raw).strip(" |"), count=1)
         h.title = TextField(value=value, raw=raw, span=Span(start=start, end=end))
     elif vv:
         start, end = vv[0].start, vv[-1].end

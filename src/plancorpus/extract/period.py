@@ -39,6 +39,11 @@ def _own_time(text: str, title: TextField, d: DateMention) -> bool:
     return opened <= 0
 
 
+# a decision that issues or approves a plan takes the plan's period from its title
+_NAMES_PLAN = regex.compile(
+    r"(?i)\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b"
+)
+
 # Document types whose title states the period they plan for ("… giai đoạn 2021 - 2025").
 PLANNING_TYPES = {"Kế hoạch", "Chương trình", "Đề án", "Phương án"}
 
@@ -65,7 +70,12 @@ def find_period(
             before = text[max(0, d.span.start - 90) : d.span.start]
             if _TIME_WORDS.search(before):
                 return _period(d, "body")
-    if title and title.span and (doc_type is None or doc_type in PLANNING_TYPES):
+    plans = (
+        doc_type is None
+        or doc_type in PLANNING_TYPES
+        or bool(title and _NAMES_PLAN.search(title.value or ""))
+    )
+    if title and title.span and plans:
         inside = [
             d
             for d in dates

@@ -67,6 +67,8 @@ def label_of(text: str) -> Label | None:
         return None
     if s[0].islower() and (len(s) < 2 or s[1] not in ").\t "):
         return None  # a lower-case word, not "a)" or "đ."
+    if s[:3] in ("V/V", "V/v"):
+        return None  # "V/V BAN HÀNH …" opens a subject, not section V
     for kind, rx in _LABEL_PATTERNS:
         m = rx.match(s)
         if not m:

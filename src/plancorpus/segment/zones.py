@@ -34,6 +34,13 @@ APPENDIX_START = regex.compile(
     r"CHƯƠNG\s+[IVXL\d]+|Chương\s+[IVXL\d]+)\b"
     r"|(?i:^\(?\s*ban\s+hành\s+kèm\s+theo)"
 )
+# the enacting authority of a decision, printed under its title: a body, or its head's title
+# and the body ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ Y TẾ")
+_ENACTING = regex.compile(
+    r"^(?:(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG)\s+)?"
+    r"(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ|BỘ\s+\p{Lu}"
+    r"|SỞ\s+\p{Lu}|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)[\p{Lu}\s,\-–]*$"
+)
 _INCOMING_STAMP = regex.compile(r"^(?:CÔNG\s+VĂN\s+)?ĐẾN\b")
 _ATTACHED_TO = regex.compile(r"(?i)^\(\s*(?:ban\s+hành\s+kèm\s+theo\b|kèm\s+theo\b|ban\s+hành\s*$)")
 MOTTO = regex.compile(
@@ -175,6 +182,8 @@ def find_title(lines: list[Line], start: int) -> range:
             break  # "(Ban hành kèm theo Quyết định số …)" under a regulation's title
         if taken and is_upper_text(text) and not is_upper_text(lines[taken[0]].stripped):
             break  # the enacting authority ("ỦY BAN NHÂN DÂN TỈNH") after a mixed-case title
+        if taken and _ENACTING.match(text):
+            break  # the same after a title in capitals: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG"
         taken.append(i)
         i += 1
     return range(first, taken[-1] + 1) if taken else range(first, first)
@@ -221,6 +230,71 @@ def _back_to_title(lines: list[Line], i: int, start: int) -> int:
     if j > start and any(is_title_cell(c.text) or prefix_match(c.text) for c in cells(lines[j])):
         return j
     return i
+
+
+def _type_words_upper() -> str:
+    names = sorted(patterns.doc_types(), key=lambda d: -len(d.name))
+    return "|".join(regex.escape(d.name.upper()).replace(r"\ ", r"\s+") for d in names)
+
+
+# Where a header that a page copy ran into one line breaks (only at a one- or two-space join;
+# wider gaps already part cells): after a rule of dashes or a page title's full stop; before
+# "Số:", the motto, "V/v", "Kính gửi", a place and its date, a type word in capitals, and an
+# enacting authority after a closing quote.
+_RUN_ON = regex.compile(
+    r"(?:(?<=-{3})|(?<=\d{4}\.))[ ]{1,2}(?=\S)|(?<=\.)[ ]{1,2}(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
+    r"|(?<=[^\s\-])[ ]{1,2}(?=-{3})"
+    r"|(?<=\S)[ ]{1,2}(?=Số\s*:|C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I|Độc\s+lập\s*-"
+    r"|V/[vV]\b|Kính\s+gửi\b"
+    r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*ngày\s+\d"
+    rf"|(?:{_type_words_upper()})\s+(?:V/V|VỀ|\p{{Lu}}\p{{Lu}}))"
+    r"|(?<=[”\"])[ ]{1,2}(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
+)
+
+
+_WIDE = regex.compile(r"\t|[ ]{3,}|\|")
+_PLACE_START = regex.compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*ngày\s+\d")
+
+
+def _cuts(text: str) -> list[int]:
+    """Where ``text`` is cut (see ``_RUN_ON``); never inside a place's name ("Kon| Tum, ngày")."""
+    cuts: list[int] = []
+    gaps = [g.end() for g in _WIDE.finditer(text)]
+    for m in _RUN_ON.finditer(text):
+        cell = max([g for g in gaps if g <= m.start()], default=0)  # where this cell begins
+        prev = max(cuts[-1] if cuts else len(text) - len(text.lstrip()), cell)
+        if _PLACE_START.match(text, prev) and "," not in text[prev : m.end()]:
+            continue
+        cuts.append(m.end())
+    return cuts
+
+
+def unfold_header(lines: list[Line], limit: int = 12) -> list[Line]:
+    """Lines of a header that a page copy ran together ("Số: 435/QĐ-UBND Kon Tum, ngày 04
+    tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH …"), cut where their parts begin, so that each
+    part is read as the line it was; the body (from its first cue) is left as it is."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        if k >= limit or _opens_body(line.stripped):
+            return out + lines[k:]
+        cuts = _cuts(line.text)
+        if not cuts:
+            out.append(line)
+            continue
+        pos = 0
+        for cut in [*cuts, len(line.text)]:
+            piece = line.text[pos:cut]
+            if piece.strip():
+                out.append(
+                    Line(
+                        line.no,
+                        line.start + pos,
+                        line.start + pos + len(piece.rstrip()),
+                        piece.rstrip(),
+                    )
+                )
+            pos = cut
+    return out
 
 
 def find_zones(lines: list[Line]) -> Zones:
@@ -279,6 +353,16 @@ def _continues(lines: list[Line], i: int) -> bool:
     return i + 1 < len(lines) and not lines[i + 1].blank
 
 
+_HEADER_LINE = regex.compile(r"^(?:Số\s*:|C[ỘO]NG\s+H[ÒO]A\b|Độc\s+lập\b)")
+
+
+def _header_follows(lines: list[Line], i: int) -> bool:
+    """A page's own title line above the document ("Công văn 296/BHXH-CSYT năm 2021 hướng dẫn
+    …"): the header (a "Số:" or the motto) comes within the next three lines."""
+    ahead = [line.stripped for line in lines[i + 1 : i + 6] if not line.blank][:3]
+    return any(_HEADER_LINE.match(t) for t in ahead)
+
+
 def _header_end(lines: list[Line]) -> int:
     """Without a document-type line, the header runs to the first preamble or body line, or
     to the recipients or the signature of a short letter that has neither."""
@@ -288,7 +372,8 @@ def _header_end(lines: list[Line]) -> int:
         if _opens_body(text):
             return i
         subject = SUBJECT.match(text) is not None  # "V/v …": a letter's subject, however long
-        if len(text) > 90 and not is_upper_text(text) and "\t" not in line.text and not subject:
+        prose = len(text) > 90 and not is_upper_text(text) and "\t" not in line.text
+        if prose and not subject and not _header_follows(lines, i):
             return i
         if RECIPIENTS_HEAD.match(text) or _is_signature_line(line):
             return i
