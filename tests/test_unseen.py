@@ -371,3 +371,24 @@ def test_the_enacting_authority_under_a_title_in_capitals_and_a_decisions_period
         plan.title.value == "PHÊ DUYỆT KẾ HOẠCH CHUYỂN ĐỔI CƠ CẤU CÂY TRỒNG GIAI ĐOẠN 2021 - 2025"
     )
     assert (plan.period.start, plan.period.end, plan.period.found_in) == ("2021", "2025", "title")
+
+
+def test_a_list_of_names_is_several_citations():
+    assert [k for k, _ in _keys("Căn cứ Luật Doanh nghiệp, Luật Hợp tác xã;")] == [
+        "Luật Doanh nghiệp",
+        "Luật Hợp tác xã",
+    ]
+    assert [
+        k for k, _ in _keys("theo Luật Bảo hiểm y tế do Bảo hiểm xã hội Việt Nam ban hành")
+    ] == ["Luật Bảo hiểm y tế"]
+
+
+def test_the_documents_own_number_in_a_page_title_or_label_is_not_a_citation():
+    plan = plancorpus.parse_text(
+        "Quyết định 435/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH KON TUM -------\n"
+        "Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020\n\nQUYẾT ĐỊNH\nVề việc ban hành "
+        "Chương trình hành động\n\nCăn cứ Chỉ thị số 37-CT/TW ngày 03/9/2019 của Ban Bí thư;\n"
+        "QUYẾT ĐỊNH:\nQuyết định 435/QĐ-UBND năm 2020. Điều 1. Ban hành Chương trình.\n"
+    )
+    assert [c.key for c in plan.citations] == ["37-CT/TW"]
+    assert any(w.code == "self_reference" for w in plan.warnings)

@@ -181,12 +181,15 @@ def stage_citations(ctx: Context) -> None:
     p = ctx.plan
     own = [f.span for f in (p.number,) if f is not None and f.span is not None]
     found = extract_citations(ctx.text, exclude=own)
-    # a title that restates the document's own number ("NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ
-    # 61/1998/NĐ-CP NGÀY …") does not cite it; an appendix that does ("Ban hành kèm theo Quyết
-    # định số …") is kept
+    # a document that names its own number (its title restating it, "NGHỊ ĐỊNH CỦA CHÍNH PHỦ
+    # SỐ 61/1998/NĐ-CP NGÀY …", a page title or labels a web copy puts before its parts) does
+    # not cite it; an appendix that does ("Ban hành kèm theo Quyết định số …") is kept
     if ctx.own_key:
-        _, title_end = _offsets(ctx, _zones(ctx).title)
-        found = [c for c in found if not (c.key == ctx.own_key and c.span.start < title_end)]
+        appendix, _ = _offsets(ctx, _zones(ctx).appendix)
+        named = sum(c.key == ctx.own_key and c.span.start < appendix for c in found)
+        if named:
+            ctx.notes.append(("self_reference", f"the document names its own number {named} times"))
+        found = [c for c in found if not (c.key == ctx.own_key and c.span.start < appendix)]
     p.citations = found
 
 

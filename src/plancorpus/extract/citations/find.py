@@ -71,6 +71,11 @@ _NAME_STOP_COMMON = (
     r"nhưng|chưa|không|còn|có\s+hiệu\s+lực|trình(?=\s+\p{Lu})|"
     r"về\s+(?:việc|\p{Ll})|Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị|Thông\s+tư|Nghị\s+định)\b"
     r"|,\s+(?=(?:ngày|và|các)\b)"
+    # a list of names: "Luật Doanh nghiệp, Luật Hợp tác xã", "Nghị quyết …, Nghị quyết …"
+    r"|,\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Chỉ\s+thị"
+    r"|Kế\s+hoạch|Thông\s+tư|Hiến\s+pháp)\b)"
+    # "Luật Bảo hiểm y tế do … ban hành", "Luật BHYT có chi phí…"; a header line after a break
+    r"|\s(?:do|có)\s|\n(?=\p{Lu}[^\n,]{0,40},\s*ngày\b)"
     # "Luật Doanh nghiệp, riêng 9 tháng…": a number (not a year after "năm") ends the name
     r"|,\s+(?=(?:(?!ngày\b)\S+\s+){0,4}?(?<!năm\s)\d)"
     r"|\snhư\s+sau\b"
