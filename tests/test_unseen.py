@@ -392,3 +392,21 @@ def test_the_documents_own_number_in_a_page_title_or_label_is_not_a_citation():
     )
     assert [c.key for c in plan.citations] == ["37-CT/TW"]
     assert any(w.code == "self_reference" for w in plan.warnings)
+
+
+def test_a_signature_block_run_into_one_line_by_a_page_copy():
+    body = "KẾ HOẠCH\nTập huấn\n\nI. MỤC ĐÍCH\nNâng cao năng lực.\n\n"
+    body += "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+    chain = plancorpus.parse_text(
+        body + "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp\n"
+    ).signers
+    assert [(s.authority, s.on_behalf_of, s.title, s.name) for s in chain] == [
+        ("KT.", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Hữu Tháp")
+    ]
+    assert [(st.authority, st.on_behalf_of) for st in chain[0].chain] == [
+        ("TM.", "ỦY BAN NHÂN DÂN"),
+        ("KT.", "CHỦ TỊCH"),
+    ]
+    # a principal that ends in a title word is not cut: the Chairman of the Council of Ministers
+    council = body + "KT. CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG\nPHÓ CHỦ TỊCH\n\nTố Hữu\n"
+    assert _signers(council) == [("KT.", "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG", "PHÓ CHỦ TỊCH", "Tố Hữu")]

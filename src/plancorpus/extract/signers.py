@@ -13,8 +13,9 @@ from itertools import pairwise
 import regex
 
 from plancorpus.data import patterns
+from plancorpus.extract.names import org_name_case
 from plancorpus.model.plan import AuthorityStep, Signer, Span
-from plancorpus.segment.cues import is_name_cell, is_title_cell, prefix_match
+from plancorpus.segment.cues import find_head, is_name_cell, is_title_cell, prefix_match
 from plancorpus.segment.lines import Cell
 from plancorpus.text.vietnamese import is_upper_text
 
@@ -82,6 +83,8 @@ def _columns(rows: list[list[Cell]]) -> list[list[tuple[int, Cell]]]:
     if not any(len(row) >= 2 for row in rows):
         return [flat] if flat else []
     positions = sorted({c.column for _, c in flat})
+    if len(positions) < 2:  # one cell cut in parts ("TM. … KT. … Nguyễn Văn A"): one column
+        return [flat]
     gaps = [(b - a, k) for k, (a, b) in enumerate(pairwise(positions))]
     _, k = max(gaps)
     split = (positions[k] + positions[k + 1]) / 2
@@ -90,9 +93,29 @@ def _columns(rows: list[list[Cell]]) -> list[list[tuple[int, Cell]]]:
     return [col for col in (left, right) if col]
 
 
+# a signature block run into one line by a page copy: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ
+# TỊCH Nguyễn Hữu Tháp" is cut before each further prefix and before the name at its end
+_RUN_ON_SIGNATURE = regex.compile(
+    r"(?<=\S)\s+(?=(?:KT|TL|TM|TUQ|Q)\s*\.\s*\p{Lu})"
+    r"|(?<=\p{Lu}{2})\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}\s*$)"
+)
+
+
+def _unfold(cell: Cell) -> list[Cell]:
+    out: list[Cell] = []
+    pos = 0
+    for m in [*_RUN_ON_SIGNATURE.finditer(cell.text), None]:
+        end = m.start() if m else len(cell.text)
+        piece = cell.text[pos:end]
+        out.append(Cell(cell.start + pos, cell.start + end, piece, cell.column))
+        pos = m.end() if m else end
+    return out if len(out) > 1 and classify(out[0].text) == "prefix" else [cell]
+
+
 def read_signers(rows: list[list[Cell]]) -> list[Signer]:
     """Signers from rows of signature cells (already filtered to signature-like cells)."""
     out: list[Signer] = []
+    rows = [[piece for cell in row for piece in _unfold(cell)] for row in rows]
     for column in _columns(rows):
         cur = _Open()
         for _, cell in column:
@@ -104,12 +127,9 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
                     cur = _Open()
                 m = prefix_match(text)
                 assert m is not None
-                principal, title = split_title(m.group("rest").strip())
-                cur.chain.append(
-                    AuthorityStep(
-                        authority=normalize_prefix(m.group("prefix")), on_behalf_of=principal
-                    )
-                )
+                authority = normalize_prefix(m.group("prefix"))
+                principal, title = split_title(m.group("rest").strip(), authority)
+                cur.chain.append(AuthorityStep(authority=authority, on_behalf_of=principal))
                 if title:
                     cur.title = title
             elif kind == "title":
@@ -140,15 +160,19 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
     return _join_stray_names(sorted(out, key=lambda s: s.span.start))
 
 
-def split_title(text: str) -> tuple[str, str | None]:
-    """A principal and a title written on one line ("GIÁM ĐỐC PHÓ GIÁM ĐỐC" after "KT.",
-    "ỦY BAN NHÂN DÂN CHỦ TỊCH" after "TM."): the principal, and the title when the line ends
-    in one after a principal of two words or more ("BAN GIÁM ĐỐC" stays whole)."""
+def split_title(text: str, authority: str) -> tuple[str, str | None]:
+    """A principal and a title written on one line: after "KT." a deputy's title ("GIÁM ĐỐC
+    PHÓ GIÁM ĐỐC"), after "TM." a title after a body's name ("ỦY BAN NHÂN DÂN CHỦ TỊCH");
+    the principal, and the title when there is one. "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG" and "BAN
+    GIÁM ĐỐC" stay whole."""
     words = text.split()
     for k in range(2, len(words)):
-        tail = " ".join(words[k:])
-        if is_title_cell(tail):
-            return " ".join(words[:k]), tail
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if not is_title_cell(tail):
+            continue
+        deputy = authority == "KT." and words[k].upper() == "PHÓ"
+        if deputy or (authority == "TM." and find_head(org_name_case(head)) is not None):
+            return head, tail
     return text, None
 
 
@@ -184,4 +208,7 @@ def _join_stray_names(signers: list[Signer]) -> list[Signer]:
 
 
 def is_signature_cell(text: str) -> bool:
-    return classify(text) != "other"
+    if classify(text) != "other":
+        return True
+    first = _RUN_ON_SIGNATURE.split(text, maxsplit=1)[0]
+    return first != text and classify(first) == "prefix"
