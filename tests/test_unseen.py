@@ -410,3 +410,30 @@ def test_a_signature_block_run_into_one_line_by_a_page_copy():
     # a principal that ends in a title word is not cut: the Chairman of the Council of Ministers
     council = body + "KT. CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG\nPHÓ CHỦ TỊCH\n\nTố Hữu\n"
     assert _signers(council) == [("KT.", "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG", "PHÓ CHỦ TỊCH", "Tố Hữu")]
+
+
+def test_a_bare_title_before_the_recipients_and_a_placeholder_name():
+    body = "KẾ HOẠCH\nTập huấn\n\nI. MỤC ĐÍCH\nNâng cao năng lực.\n\n"
+    text = body + "GIÁM ĐỐC\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nNguyễn Văn A\n"
+    assert _signers(text) == [(None, None, "GIÁM ĐỐC", "Nguyễn Văn A")]
+
+
+def _issuers(text: str) -> list[str | None]:
+    return [c.issuer for c in plancorpus.parse_text(text).citations]
+
+
+def test_issuer_names_with_commas_joint_issuers_and_a_subject_after_them():
+    assert _issuers(
+        "Kế hoạch số 5/KH-BCĐ ngày 2/3/2024 của Ban Chỉ đạo tỉnh phòng, chống thiên tai về x"
+    ) == ["Ban Chỉ đạo tỉnh phòng, chống thiên tai"]
+    assert _issuers(
+        "Nghị quyết số 3/NQ-UBTVQH ngày 1/2/2024 của Ủy ban Thường vụ Quốc hội, Chính phủ và "
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam về phối hợp"
+    ) == ["Ủy ban Thường vụ Quốc hội, Chính phủ và Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
+    assert _issuers("Quyết định số 7/QĐ-UBND ngày 1/2/2024 của UBND xã An Phú Về việc x") == [
+        "UBND xã An Phú"
+    ]
+    # a comma that opens a new clause still ends the issuer
+    assert _issuers(
+        "Công văn số 5/UBND-VX của UBND tỉnh, Sở Y tế đã triển khai và Sở Tài chính"
+    ) == ["UBND tỉnh"]

@@ -45,10 +45,13 @@ _NOT_NAMES = {"Nơi", "Như", "Lưu", "Kính", "Trân", "Hà Nội"}
 
 
 def is_name_cell(text: str) -> bool:
-    """A person's name: two to six capitalised syllables ("Phạm Thị Anh Thư")."""
+    """A person's name: two to six capitalised syllables ("Phạm Thị Anh Thư"), or a
+    template's placeholder ("Nguyễn Văn A")."""
     words = text.strip().strip(".").split()
     if not 2 <= len(words) <= 6 or words[0] in _NOT_NAMES:
         return False
+    if len(words) >= 3 and len(words[-1]) == 1 and "A" <= words[-1] <= "Z":
+        words = words[:-1]  # a placeholder in a template: "Nguyễn Văn A"
     return all(is_name_word(w) for w in words)
 
 

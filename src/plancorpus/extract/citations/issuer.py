@@ -47,6 +47,24 @@ def _opens_item(token: str, after: list[regex.Match[str]]) -> bool:
     return first[:1].islower() or type_name(two) is not None or type_name(first) is not None
 
 
+# words that a body's name joins with a comma: "Ban Chỉ đạo tỉnh phòng, chống thiên tai"
+_COMMA_PAIRS = {("phòng", "chống"), ("Phòng", "Chống"), ("PHÒNG", "CHỐNG")}
+
+
+def _name_goes_on(bare: str, nxt: str, text: str, after: int) -> bool:
+    """Does a body's name go on past the comma after ``bare``? In a fixed pair ("phòng,
+    chống"), or in a joint issuer that names a further body and ends "và <body>" ("Ủy ban
+    Thường vụ Quốc hội, Chính phủ và Ủy ban Trung ương Mặt trận…")."""
+    if (bare, nxt) in _COMMA_PAIRS:
+        return True
+    ahead = text[after : after + 90]
+    if not nxt[:1].isupper() or find_head(ahead.lstrip()) is None:
+        return False
+    joint = regex.search(r"^(?P<seg>[^,;.\n]*)\svà\s+\p{Lu}", ahead)
+    stops = patterns.citation_issuer_stops()
+    return joint is not None and not any(w.lower() in stops for w in joint.group("seg").split())
+
+
 def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
     """The "của …" phrase after a citation, and where it ends."""
     m = _OF.match(text, pos)
@@ -70,8 +88,8 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
             stops = patterns.citation_issuer_stops()
             if (bare[:1].islower() or caps) and (bare.lower() in stops or pair in stops):
                 break
-            if bare.lower() == "v/v":
-                break  # "… của UBND tỉnh Quảng Ninh V/v tiếp tục …": the subject follows
+            if bare.lower() == "v/v" or pair == "về việc":
+                break  # "… của UBND xã An Phú V/v (Về việc) …": the subject follows
             if bare[:1].islower() and not is_syllable(bare) and _GLUED_STOP.match(bare):
                 break  # "…Xã hội vềviệc triển khai": a stop word glued to the next one
             if type_name(pair):
@@ -87,11 +105,13 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
             if bare == "" or bare[:1] in '(“"':
                 break
         taken.append(w)
+        if token.endswith(",") and _name_goes_on(bare, nxt, text, start + w.end()):
+            continue
         if token.endswith(",") and nxt[:1].isupper():
             so_far = text[start + taken[0].start() : start + w.start() + len(bare)]
             if _TITLE_BEFORE_COMMA.fullmatch(collapse_spaces(so_far)):
                 continue
-        if bare != token or len(taken) >= 14:
+        if bare != token or len(taken) >= (22 if "," in "".join(t.group(0) for t in taken) else 14):
             break
     if not taken:
         return None
