@@ -437,3 +437,32 @@ def test_issuer_names_with_commas_joint_issuers_and_a_subject_after_them():
     assert _issuers(
         "Công văn số 5/UBND-VX của UBND tỉnh, Sở Y tế đã triển khai và Sở Tài chính"
     ) == ["UBND tỉnh"]
+
+
+def test_ocr_damage_is_read_where_it_can_be_and_said():
+    plan = plancorpus.parse_text(
+        "UBND TINH HA NAM\nSo: 12/KH-UBND\nHa Nam, ngay31thang03nam2026\n\nKE HOACH\n"
+        "Phong chong dich\n\nĐiu 7. Trách nhiệm\nĐiu 8. Hiệu lực\n"
+    )
+    assert (plan.number.value, plan.symbol.value, plan.date.value) == (
+        "12",
+        "KH-UBND",
+        "2026-03-31",
+    )
+    assert [p for p, _ in plan.outline()] == ["Điu 7", "Điu 8"]
+    damaged = [w.message for w in plan.warnings if w.code == "ocr_damage"]
+    assert len(damaged) == 2 and "So:" in damaged[1]
+    # "ngay" alone is a word ("right away"): only a whole date gets its marks back
+    assert "ngay 5" in plancorpus.parse_text("Thực hiện ngay 5 nhiệm vụ năm 2024.").text
+
+
+def test_page_numbers_left_in_a_text_copy_are_furniture_not_citations():
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nTập huấn\n\nI. MỤC ĐÍCH\nNâng cao năng lực.\nTrang 1/2\n"
+        "II. NỘI DUNG\nTổ chức lớp học.\n- 2 -\n"
+    )
+    assert [(f.text, f.kind) for f in plan.furniture] == [
+        ("Trang 1/2", "page_number"),
+        ("- 2 -", "page_number"),
+    ]
+    assert plan.citations == []

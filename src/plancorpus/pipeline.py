@@ -25,12 +25,12 @@ from plancorpus.extract.dates import find_dates
 from plancorpus.extract.header import issuer_from_body, issuer_from_closing, read_header
 from plancorpus.extract.period import find_period
 from plancorpus.extract.tail import read_tail
-from plancorpus.model.plan import Note, Plan, SourceInfo, Span, TextField
+from plancorpus.model.plan import Furniture, Note, Plan, SourceInfo, Span, TextField
 from plancorpus.normalise.clean import clean
 from plancorpus.read import Extracted, read_bytes, read_path
 from plancorpus.segment.lines import Line, split_lines
 from plancorpus.segment.sections import parse_preamble, parse_sections
-from plancorpus.segment.zones import Zones, find_zones, unfold_header
+from plancorpus.segment.zones import PAGE_NUMBER_LINE, Zones, find_zones, unfold_header
 from plancorpus.text.textmap import MappedText
 
 
@@ -100,6 +100,12 @@ def stage_clean(ctx: Context) -> None:
 
 def stage_layout(ctx: Context) -> None:
     ctx.zones = find_zones(ctx.lines)
+    if not ctx.plan.furniture:  # a text copy keeps its page numbers in the text: name them
+        ctx.plan.furniture = [
+            Furniture(text=line.stripped, kind="page_number")
+            for line in ctx.lines
+            if PAGE_NUMBER_LINE.match(line.text)
+        ]
 
 
 def _zones(ctx: Context) -> Zones:

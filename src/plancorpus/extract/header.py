@@ -32,7 +32,8 @@ _MOTTO = {
 }
 # "Số: 12/KH-UBND"; the legislature prints "Luật số: 36/2026/QH16", "Nghị quyết số: …"
 _NUMBER = regex.compile(
-    r"^(?:(?P<type>Bộ\s+luật|Luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+)?Số\s*:?\s*(?P<code>.*)$",
+    r"^(?:(?P<type>Bộ\s+luật|Luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+)?(?:Số\s*:?|(?P<ocr>So|S)\s*:)"
+    r"\s*(?P<code>.*)$",
     regex.I,
 )
 # "Hà Nội, ngày 31 tháng 12 năm 2025"; also "Hà Nội, 31/12/2025"
@@ -254,6 +255,8 @@ def _read_number(h: Header, cell: Cell, m: regex.Match[str]) -> None:
         return
     h.code = code
     h.number_type = m.group("type")
+    if m.group("ocr"):
+        h.notes.append(("ocr_damage", f"the number's label lost its marks: {cell.text.strip()!r}"))
     h.number = TextField(value=code.number, raw=cell.text.strip(), span=cell.span)
     h.symbol = TextField(value=code.symbol, raw=cell.text.strip(), span=cell.span)
     if code.number is None:

@@ -196,6 +196,32 @@ _GLUED_DATE = regex.compile(
 )
 
 
+# a date whose marks OCR lost: "ngay 31 thang 03 nam 2026" (only the whole date: "ngay" alone
+# is a word, "right away")
+_BARE_DATE = regex.compile(
+    r"(?i)\b(?P<d>ngay)\s*(?=\d{1,2}\s*(?:thang|tháng)\s*\d{1,2}\s*(?:nam|năm)\s*\d{4})"
+    r"|(?<=\bng[aà]y\s*\d{1,2}\s*)(?P<m>thang)(?=\s*\d)|(?<=th[aá]ng\s*\d{1,2}\s*)(?P<y>nam)(?=\s*\d{4})"
+)
+_MARKED = {"d": "ngày ", "m": "tháng ", "y": "năm "}
+
+
+def bare_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    """The marks put back on the words of a date OCR read without them."""
+    if not _BARE_DATE.search(mt.text):
+        return mt, []
+    count = 0
+
+    def mark(m: regex.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return next(_MARKED[k] for k, v in m.groupdict().items() if v).rstrip()
+
+    out = mt.sub(_BARE_DATE, mark)
+    return out, [
+        ("ocr_damage", f"{count} words of dates read without their marks (ngay, thang, nam)")
+    ]
+
+
 def glued_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """A space put back between the words of a date and what they are glued to."""
     if not _GLUED_DATE.search(mt.text):
@@ -221,6 +247,7 @@ STEPS: list[Step] = [
     nfc,
     markup,
     doubled_lines,
+    bare_dates,
     glued_dates,
     trailing_space,
     blank_every_line,

@@ -33,7 +33,8 @@ _LABEL_PATTERNS: list[tuple[SectionKind, regex.Pattern[str]]] = [
             r"(?:\s*[.:\-–]?\s*(?=\p{Lu}{2})|\s*[.:]?\s*$)"
         ),
     ),
-    ("article", regex.compile(r"(?P<lab>Điều\s+\d+[a-z]?)\s*[.:]\s*")),
+    # OCR may drop a letter or the marks: "Điu 7.", "Dieu 7."
+    ("article", regex.compile(r"(?P<lab>(?:Điều|Điu|Đieu|Dieu)\s+\d+[a-z]?)\s*[.:]\s*")),
     ("roman", regex.compile(rf"(?P<lab>{ROMAN_RX})\s*[.\-–/)]\s*(?=[\p{{Lu}}\d“\"(])")),
     ("part", regex.compile(r"(?P<lab>[A-HK-UWYĐ])\s*[.)]\s+(?=\p{Lu})")),
     ("decimal", regex.compile(r"(?P<lab>\d{1,2}(?:\.\d{1,2})+)\s*[.)]?\s+")),

@@ -26,6 +26,10 @@ PREAMBLE_START = regex.compile(
 SUBJECT = regex.compile(r"(?i)^[|*\s]*(?:v/v|về\s+việc)\b")
 RECIPIENTS_HEAD = regex.compile(r"(?i)^nơi\s+nhận\b\s*:?")
 CLOSING_START = regex.compile(r"(?i)^trên\s+đây\s+là\b")
+# a page number left in a text copy: "Trang 1/2", "Trang 3", "- 2 -"
+PAGE_NUMBER_LINE = regex.compile(
+    r"^\s*(?:(?:Trang|TRANG|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?|-\s*\d{1,3}\s*-)\s*$"
+)
 SEPARATOR = regex.compile(r"^[\s\-–—_=*~.·]+$")
 # What follows the signature and is not part of it: an appendix, or an attached document
 # (a second national motto, "(Ban hành kèm theo …)", a chapter heading).
