@@ -466,3 +466,24 @@ def test_page_numbers_left_in_a_text_copy_are_furniture_not_citations():
         ("- 2 -", "page_number"),
     ]
     assert plan.citations == []
+
+
+def test_appendices_are_nodes_of_their_own_and_a_document_type():
+    plan = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 5/KH-UBND\n\nKẾ HOẠCH\nTập huấn\n\n"
+        "I. MỤC ĐÍCH\nNâng cao năng lực.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nCHỦ TỊCH\n\n"
+        "Nguyễn Văn An\n\nPhụ lục I\nDANH SÁCH ĐƠN VỊ\n(Kèm theo Kế hoạch số 5/KH-UBND)\n"
+        "1. Sở Y tế\n2. Sở Tài chính\n\nPhụ lục II. BẢNG PHÂN CÔNG\n1. Văn phòng\n"
+    )
+    assert [
+        (a.label, a.kind, a.heading, [c.label for c in a.children]) for a in plan.appendices
+    ] == [
+        ("Phụ lục I", "appendix", "DANH SÁCH ĐƠN VỊ", ["1", "2"]),
+        ("Phụ lục II", "appendix", "BẢNG PHÂN CÔNG", ["1"]),
+    ]
+    assert [p for p, _ in plan.outline()] == ["I"]  # the body's tree is the body's
+    alone = plancorpus.parse_text(
+        "PHỤ LỤC\nDANH SÁCH CÁC ĐƠN VỊ THAM GIA\n(Kèm theo Kế hoạch số 5/KH-UBND ngày 3/2/2024 "
+        "của UBND tỉnh)\n\n1. Sở Y tế\n2. Sở Tài chính\n"
+    )
+    assert (alone.doc_type.value, alone.title.value) == ("Phụ lục", "DANH SÁCH CÁC ĐƠN VỊ THAM GIA")

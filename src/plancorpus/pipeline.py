@@ -29,7 +29,7 @@ from plancorpus.model.plan import Furniture, Note, Plan, SourceInfo, Span, TextF
 from plancorpus.normalise.clean import clean
 from plancorpus.read import Extracted, read_bytes, read_path
 from plancorpus.segment.lines import Line, split_lines
-from plancorpus.segment.sections import parse_preamble, parse_sections
+from plancorpus.segment.sections import parse_appendices, parse_preamble, parse_sections
 from plancorpus.segment.zones import PAGE_NUMBER_LINE, Zones, find_zones, unfold_header
 from plancorpus.text.textmap import MappedText
 
@@ -138,6 +138,7 @@ def stage_sections(ctx: Context) -> None:
     sections, notes = parse_sections(ctx.text, ctx.lines, body)
     ctx.plan.sections = sections
     ctx.plan.preamble = parse_preamble(ctx.text, ctx.lines, body, sections)
+    ctx.plan.appendices = parse_appendices(ctx.text, ctx.lines, _zones(ctx).appendix)
     ctx.notes.extend(notes)
 
 

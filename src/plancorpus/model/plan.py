@@ -14,11 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from plancorpus.model.display import html_of
 
-SCHEMA_VERSION = "1.1"  # 1.1: Plan.preamble
+SCHEMA_VERSION = "1.2"  # 1.1: Plan.preamble; 1.2: Plan.appendices
 
 Status = Literal["ok", "partial", "failed"]
 SectionKind = Literal[
-    "preamble", "part", "roman", "arabic", "decimal", "letter", "bullet", "article"
+    "preamble", "part", "roman", "arabic", "decimal", "letter", "bullet", "article", "appendix"
 ]
 DateKind = Literal["date", "month", "quarter", "year", "range"]
 FurnitureKind = Literal["page_number", "running_header", "running_footer"]
@@ -232,6 +232,11 @@ class Plan(_Model):
         "section ('Căn cứ …', 'Thực hiện …'), or the whole body when nothing is numbered",
     )
     sections: list[Section] = Field(default_factory=list)
+    appendices: list[Section] = Field(
+        default_factory=list,
+        description="Appendices after the signature ('Phụ lục I. …'), each a node of kind "
+        "'appendix' holding its own numbered sections",
+    )
     closing: TextField | None = None
     citations: list[Citation] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)

@@ -319,3 +319,41 @@ def _to_section(text: str, lines: list[Line], node: _Node, level: int, width: in
         children=[_to_section(text, lines, c, level + 1, width) for c in node.children],
         span=Span(start=label_start, end=end),
     )
+
+
+_APPENDIX_HEAD = regex.compile(
+    r"^(?P<lab>(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+|SỐ\s+)?(?:[IVXLC]+|\d{1,2}[a-z]?))?)"
+    r"(?![\p{L}\d])\s*[.:\-–]?\s*(?P<rest>.*)$"
+)
+
+
+def parse_appendices(text: str, lines: list[Line], zone: range) -> list[Section]:
+    """The appendices after the signature ("Phụ lục I. DANH SÁCH …", "PHỤ LỤC 2" / its heading
+    on the next line), each a node of kind ``appendix`` that holds its own numbered sections;
+    text in the zone before the first appendix heading (an attached document) is left out."""
+    heads = [i for i in zone if _APPENDIX_HEAD.match(lines[i].stripped)]
+    out: list[Section] = []
+    for k, i in enumerate(heads):
+        stop = heads[k + 1] if k + 1 < len(heads) else zone.stop
+        m = _APPENDIX_HEAD.match(lines[i].stripped)
+        assert m is not None
+        heading, first = m.group("rest").strip(), i + 1
+        if not heading:
+            nxt = next((j for j in range(i + 1, stop) if not lines[j].blank), None)
+            if nxt is not None and is_upper_text(lines[nxt].stripped):
+                heading, first = lines[nxt].stripped, nxt + 1
+        children, _ = parse_sections(text, lines, range(first, stop))
+        start, end = lines[i].content_start, _content_end(lines, i, stop)
+        body_start = lines[first].start if first < stop else end
+        out.append(
+            Section(
+                label=regex.sub(r"\s+", " ", m.group("lab")),
+                kind="appendix",
+                heading=_strip_end(heading),
+                level=1,
+                text=text[body_start:end].strip(),
+                children=children,
+                span=Span(start=start, end=end),
+            )
+        )
+    return out

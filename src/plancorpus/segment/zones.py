@@ -124,7 +124,10 @@ def find_doc_type_line(lines: list[Line]) -> int | None:
         if line.blank:
             continue
         for cell in cells(line, after_punct=False):
-            if doc_type_of_line(cell.text, first_line=i == first):
+            name = doc_type_of_line(cell.text, first_line=i == first)
+            if name == "Phụ lục" and i > (first or 0) + 12:
+                continue  # an appendix after the signature, not the document's type
+            if name:
                 return i
     return None
 

@@ -134,7 +134,7 @@ def type_name(word: str) -> patterns.DocType | None:
 
 @cache
 def _short_form() -> regex.Pattern[str]:
-    names = [d.name for d in patterns.doc_types() if d.name not in ("Luật", "Bộ luật")]
+    names = [d.name for d in patterns.doc_types() if d.name not in ("Luật", "Bộ luật", "Phụ lục")]
     alt = "|".join(
         regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(names, key=len, reverse=True)
     )
