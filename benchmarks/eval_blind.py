@@ -15,8 +15,9 @@ Scoring, field by field, over the documents whose annotation has the field:
   "UBND tỉnh X" is "Sở Y tế tỉnh X"); parent: equal after folding;
 - period: start and end both equal; a period we give where the annotation has none is counted
   apart (``period given, none annotated``);
-- sections: the annotated label paths (top two levels) found among ours: recall; ours at
-  those depths found among the annotated: precision; headings: equal after folding;
+- sections: the annotated label paths (top two levels) found among ours (the body's and the
+  appendices', ``Plan.outline(appendices=True)``): recall; ours at those depths found
+  among the annotated: precision; headings: equal after folding;
 - signers: an annotated signer is right when one of ours has the same name and title, and
   the annotated authority and principal are one step of its chain (each compared when
   annotated);
@@ -155,7 +156,7 @@ def score_sections(doc: dict[str, Any], plan: Plan, score: Score) -> None:
         return
     want = list(doc["sections"])
     depth = max((p.count(".") for p in want), default=0)
-    outline = dict(plan.outline())
+    outline = dict(plan.outline(appendices=True))
     got = [p for p in outline if p.count(".") <= depth]
     score.sections.add(want, got)
     lost = sorted(set(want) - set(got))

@@ -487,3 +487,29 @@ def test_appendices_are_nodes_of_their_own_and_a_document_type():
         "của UBND tỉnh)\n\n1. Sở Y tế\n2. Sở Tài chính\n"
     )
     assert (alone.doc_type.value, alone.title.value) == ("Phụ lục", "DANH SÁCH CÁC ĐƠN VỊ THAM GIA")
+
+
+def test_the_plan_a_decision_issues_after_its_signature():
+    plan = plancorpus.parse_text(
+        "BỘ TƯ PHÁP --------\nSố: 17/QĐ-BTP\nHà Nội, ngày 29 tháng 01 năm 2015 QUYẾT ĐỊNH BAN "
+        "HÀNH KẾ HOẠCH CÔNG TÁC NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP\nCăn cứ Nghị định số "
+        "22/2013/NĐ-CP ngày 13/3/2013 của Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1.\nBan hành Kế hoạch "
+        "công tác năm 2015.\nĐiều 2.\nQuyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+        "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Văn Tâm KẾ HOẠCH "
+        "CÔNG TÁC NĂM 2015\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n2. Yêu cầu\nII. NỘI DUNG\n"
+        "1. Xây dựng pháp luật\n"
+    )
+    assert plan.title.value == "BAN HÀNH KẾ HOẠCH CÔNG TÁC NĂM 2015"  # not the enacting authority
+    assert _signers_of(plan) == [("KT.", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Đinh Văn Tâm")]
+    assert [p for p, _ in plan.outline()] == ["Điều 1", "Điều 2"]
+    assert [p for p, _ in plan.outline(appendices=True)][2:] == ["I", "I.1", "I.2", "II", "II.1"]
+    (attached,) = plan.appendices
+    assert (attached.kind, attached.label) == ("appendix", "")
+    assert [(c.label, [g.label for g in c.children]) for c in attached.children] == [
+        ("I", ["1", "2"]),
+        ("II", ["1"]),
+    ]
+
+
+def _signers_of(plan: plancorpus.Plan) -> list[tuple[str | None, ...]]:
+    return [(s.authority, s.on_behalf_of, s.title, s.name) for s in plan.signers]

@@ -97,7 +97,9 @@ def _columns(rows: list[list[Cell]]) -> list[list[tuple[int, Cell]]]:
 # TỊCH Nguyễn Hữu Tháp" is cut before each further prefix and before the name at its end
 _RUN_ON_SIGNATURE = regex.compile(
     r"(?<=\S)\s+(?=(?:KT|TL|TM|TUQ|Q)\s*\.\s*\p{Lu})"
-    r"|(?<=\p{Lu}{2})\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}\s*$)"
+    r"|(?<=\p{Lu}{2})\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}(?:\s*$|\s+\p{Lu}{2,}\s))"
+    # an attached document's type and title run on after the name: "… Đinh Trung Tụng KẾ HOẠCH …"
+    r"|(?<=\p{Ll})\s+(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
 )
 
 
@@ -162,7 +164,8 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
 
 def split_title(text: str, authority: str) -> tuple[str, str | None]:
     """A principal and a title written on one line: after "KT." a deputy's title ("GIÁM ĐỐC
-    PHÓ GIÁM ĐỐC"), after "TM." a title after a body's name ("ỦY BAN NHÂN DÂN CHỦ TỊCH");
+    PHÓ GIÁM ĐỐC", "BỘ TRƯỞNG THỨ TRƯỞNG"), after "TM." a title after a body's name ("ỦY BAN
+    NHÂN DÂN CHỦ TỊCH");
     the principal, and the title when there is one. "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG" and "BAN
     GIÁM ĐỐC" stay whole."""
     words = text.split()
@@ -170,7 +173,8 @@ def split_title(text: str, authority: str) -> tuple[str, str | None]:
         head, tail = " ".join(words[:k]), " ".join(words[k:])
         if not is_title_cell(tail):
             continue
-        deputy = authority == "KT." and words[k].upper() == "PHÓ"
+        deputy_title = words[k].upper() == "PHÓ" or tail.upper() == "THỨ TRƯỞNG"
+        deputy = authority == "KT." and deputy_title
         if deputy or (authority == "TM." and find_head(org_name_case(head)) is not None):
             return head, tail
     return text, None

@@ -59,11 +59,13 @@ def read_tail(text: str, lines: list[Line], zone: range) -> Tail:
                     lead = len(rest) - len(rest.lstrip())
                     _add_items(items, cell.start + m.end() + lead, cell.end, text, cell.column)
                 continue
-            if _NOISE.match(t.strip()) or _PLACE_DATE.search(t):
+            if _NOISE.match(t.strip()):
                 continue
             dashed = bool(_DASH_START.match(t))
             if not dashed and is_signature_cell(t):
                 row.append(cell)
+                continue
+            if _PLACE_DATE.search(t):
                 continue
             if not in_recipients:
                 continue

@@ -312,8 +312,10 @@ class Plan(_Model):
         nodes = self.body_nodes()
         return self.text[nodes[0].span.start : nodes[-1].span.end] if nodes else self.text
 
-    def outline(self) -> list[tuple[str, str]]:
-        """``(dotted label path, heading)`` for every numbered node except bullets."""
+    def outline(self, appendices: bool = False) -> list[tuple[str, str]]:
+        """``(dotted label path, heading)`` for every numbered node except bullets; with
+        ``appendices``, the appendices' sections follow ("Phụ lục I.1", and an attached
+        document's own paths, "I", "I.1", since its node has no label)."""
         rows: list[tuple[str, str]] = []
 
         def visit(node: Section, prefix: str) -> None:
@@ -324,8 +326,11 @@ class Plan(_Model):
             for child in node.children:
                 visit(child, path)
 
-        for top in self.sections:
-            visit(top, "")
+        tops = [(top, "") for top in self.sections]
+        if appendices:
+            tops += [(c, a.label) for a in self.appendices for c in a.children]
+        for top, prefix in tops:
+            visit(top, prefix)
         return rows
 
     def find_section(self, path: str) -> Section | None:

@@ -330,9 +330,14 @@ _APPENDIX_HEAD = regex.compile(
 def parse_appendices(text: str, lines: list[Line], zone: range) -> list[Section]:
     """The appendices after the signature ("Phụ lục I. DANH SÁCH …", "PHỤ LỤC 2" / its heading
     on the next line), each a node of kind ``appendix`` that holds its own numbered sections;
-    text in the zone before the first appendix heading (an attached document) is left out."""
+    a document attached before them (the plan a decision issues) is a first such node, with
+    an empty label."""
     heads = [i for i in zone if _APPENDIX_HEAD.match(lines[i].stripped)]
     out: list[Section] = []
+    before = range(zone.start, heads[0] if heads else zone.stop)
+    attached = _attached(text, lines, before)
+    if attached is not None:
+        out.append(attached)
     for k, i in enumerate(heads):
         stop = heads[k + 1] if k + 1 < len(heads) else zone.stop
         m = _APPENDIX_HEAD.match(lines[i].stripped)
@@ -357,3 +362,23 @@ def parse_appendices(text: str, lines: list[Line], zone: range) -> list[Section]
             )
         )
     return out
+
+
+def _attached(text: str, lines: list[Line], zone: range) -> Section | None:
+    """A numbered document attached after the signature: its sections under one node."""
+    children, _ = parse_sections(text, lines, zone)
+    if not children:
+        return None
+    filled = [i for i in zone if not lines[i].blank]
+    first = lines[filled[0]]
+    heading = "" if label_of(first.stripped) else first.stripped
+    start, end = first.content_start, _content_end(lines, filled[0], zone.stop)
+    return Section(
+        label="",
+        kind="appendix",
+        heading=_strip_end(heading),
+        level=1,
+        text=text[start:end],
+        children=children,
+        span=Span(start=start, end=end),
+    )

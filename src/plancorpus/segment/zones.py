@@ -40,10 +40,11 @@ APPENDIX_START = regex.compile(
 )
 # the enacting authority of a decision, printed under its title: a body, or its head's title
 # and the body ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ Y TẾ")
+_HEAD_OF_BODY = r"(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG)"
 _ENACTING = regex.compile(
-    r"^(?:(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG)\s+)?"
-    r"(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ|BỘ\s+\p{Lu}"
-    r"|SỞ\s+\p{Lu}|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)[\p{Lu}\s,\-–]*$"
+    rf"^(?:{_HEAD_OF_BODY}\s+\p{{Lu}}[\p{{Lu}}\s,\-–]*"
+    r"|(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ|BỘ\s+\p{Lu}"
+    r"|SỞ\s+\p{Lu}|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)[\p{Lu}\s,\-–]*)$"
 )
 _INCOMING_STAMP = regex.compile(r"^(?:CÔNG\s+VĂN\s+)?ĐẾN\b")
 _ATTACHED_TO = regex.compile(r"(?i)^\(\s*(?:ban\s+hành\s+kèm\s+theo\b|kèm\s+theo\b|ban\s+hành\s*$)")
@@ -189,7 +190,7 @@ def find_title(lines: list[Line], start: int) -> range:
             break  # "(Ban hành kèm theo Quyết định số …)" under a regulation's title
         if taken and is_upper_text(text) and not is_upper_text(lines[taken[0]].stripped):
             break  # the enacting authority ("ỦY BAN NHÂN DÂN TỈNH") after a mixed-case title
-        if taken and _ENACTING.match(text):
+        if _ENACTING.match(text):
             break  # the same after a title in capitals: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG"
         taken.append(i)
         i += 1
@@ -200,10 +201,17 @@ _PREFIX_HINT = regex.compile(r"(?:T\.?\s?M|K\.?\s?T|T\.?\s?L|TUQ|Q\s?\.|T/[Mm]|K
 _TAIL_HINT = regex.compile(r"(?i)nơi\s+nhận")
 
 
+_CAPITALS_RUN = regex.compile(r"^[\p{Lu}\s./\-,]+?(?=\s+\p{Lu}\p{Ll}|$)")
+
+
 def _is_signature_line(line: Line) -> bool:
     if not _PREFIX_HINT.search(line.text):
         return False
-    return any(prefix_match(c.text) for c in cells(line))
+    if any(prefix_match(c.text) for c in cells(line)):
+        return True
+    # a block run into one line: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng …"
+    run = _CAPITALS_RUN.match(line.stripped)
+    return run is not None and prefix_match(run.group(0)) is not None
 
 
 def find_tail_start(lines: list[Line], start: int) -> int | None:
@@ -239,6 +247,9 @@ def _back_to_title(lines: list[Line], i: int, start: int) -> int:
     return i
 
 
+_ENACTING_TAIL = regex.compile(_HEAD_OF_BODY + r"\s+[\p{Lu}\s,\-–]+$")
+
+
 def _type_words_upper() -> str:
     names = sorted(patterns.doc_types(), key=lambda d: -len(d.name))
     return "|".join(regex.escape(d.name.upper()).replace(r"\ ", r"\s+") for d in names)
@@ -256,6 +267,8 @@ _RUN_ON = regex.compile(
     r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*ngày\s+\d"
     rf"|(?:{_type_words_upper()})\s+(?:V/V|VỀ|\p{{Lu}}\p{{Lu}}))"
     r"|(?<=[”\"])[ ]{1,2}(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
+    # the enacting authority closing a title in capitals: "… NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP"
+    r"|(?<=[\p{Lu}\d])[ ]{1,2}(?=" + _HEAD_OF_BODY + r"\s+[\p{Lu}\s,\-–]+$)"
 )
 
 
@@ -268,6 +281,8 @@ def _cuts(text: str) -> list[int]:
     cuts: list[int] = []
     gaps = [g.end() for g in _WIDE.finditer(text)]
     for m in _RUN_ON.finditer(text):
+        if cuts and _ENACTING_TAIL.match(text, cuts[-1]):
+            break  # the enacting authority runs to the end: "TỔNG GIÁM ĐỐC BẢO HIỂM …"
         cell = max([g for g in gaps if g <= m.start()], default=0)  # where this cell begins
         prev = max(cuts[-1] if cuts else len(text) - len(text.lstrip()), cell)
         if _PLACE_START.match(text, prev) and "," not in text[prev : m.end()]:
@@ -336,10 +351,12 @@ def find_zones(lines: list[Line]) -> Zones:
     )
     tail_end = n
     if tail_start is not None:
+        signed = False
         for i in range(tail_start + 1, n):
-            if starts_appendix(lines[i]):
+            if starts_appendix(lines[i]) or (signed and _opens_attached(lines[i])):
                 tail_end = i
                 break
+            signed = signed or _is_signature_line(lines[i])
         tail = range(tail_start, tail_end)
     else:
         tail = range(n, n)
@@ -353,6 +370,15 @@ def find_zones(lines: list[Line]) -> Zones:
         appendix=range(tail_end, n),
         title_offset=offset,
     )
+
+
+def _opens_attached(line: Line) -> bool:
+    """After the signature, a line that opens the numbered body of an attached document
+    ("I. MỤC ĐÍCH, YÊU CẦU", "Điều 1.", "Chương I") or names its type ("KẾ HOẠCH")."""
+    label = label_of(line.stripped)
+    if label is not None and label.kind in ("roman", "article", "part"):
+        return True
+    return doc_type_of_line(line.stripped) is not None
 
 
 def _continues(lines: list[Line], i: int) -> bool:
