@@ -513,3 +513,16 @@ def test_the_plan_a_decision_issues_after_its_signature():
 
 def _signers_of(plan: plancorpus.Plan) -> list[tuple[str | None, ...]]:
     return [(s.authority, s.on_behalf_of, s.title, s.name) for s in plan.signers]
+
+
+def test_a_page_title_repeated_before_each_part_is_a_running_header():
+    title = "Quyết định 16/QĐ-BHXH năm 2020 về mẫu thẻ do Bảo hiểm xã hội Việt Nam ban hành."
+    plan = plancorpus.parse_text(
+        f"BẢO HIỂM XÃ HỘI VIỆT NAM\nSố: 16/QĐ-BHXH\n\nQUYẾT ĐỊNH\nBan hành mẫu thẻ\n\n"
+        f"Căn cứ Luật Bảo hiểm y tế;\nQUYẾT ĐỊNH:\n{title} Điều 1. Ban hành mẫu thẻ.\n"
+        f"{title} Điều 2. Phôi thẻ\n1. Kích thước.\n{title} Điều 3. Hiệu lực thi hành.\n"
+    )
+    assert [p for p, _ in plan.outline()] == ["Điều 1", "Điều 2", "Điều 2.1", "Điều 3"]
+    assert [f.kind for f in plan.furniture] == ["running_header"] * 3
+    # the page titles name the document itself: only the law remains cited
+    assert [c.key for c in plan.citations] == ["Luật Bảo hiểm y tế"]

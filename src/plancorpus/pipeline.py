@@ -30,7 +30,13 @@ from plancorpus.normalise.clean import clean
 from plancorpus.read import Extracted, read_bytes, read_path
 from plancorpus.segment.lines import Line, split_lines
 from plancorpus.segment.sections import parse_appendices, parse_preamble, parse_sections
-from plancorpus.segment.zones import PAGE_NUMBER_LINE, Zones, find_zones, unfold_header
+from plancorpus.segment.zones import (
+    PAGE_NUMBER_LINE,
+    Zones,
+    find_zones,
+    running_titles,
+    unfold_header,
+)
 from plancorpus.text.textmap import MappedText
 
 
@@ -53,6 +59,7 @@ class Context:
     input_text: MappedText = field(default_factory=lambda: MappedText.identity(""))
     notes: list[Note] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    running_titles: list[str] = field(default_factory=list)  # cut from the lines' starts
     zones: Zones | None = None
     legacy_suspect: bool = False
     read_status: str = "ok"
@@ -95,7 +102,8 @@ def stage_clean(ctx: Context) -> None:
     ctx.plan.text = mapped.text
     ctx.plan.source_map = mapped.breakpoints()
     ctx.notes.extend(notes)
-    ctx.lines = unfold_header(split_lines(mapped.text))
+    lines, ctx.running_titles = running_titles(split_lines(mapped.text))
+    ctx.lines = unfold_header(lines)
 
 
 def stage_layout(ctx: Context) -> None:
@@ -106,6 +114,7 @@ def stage_layout(ctx: Context) -> None:
             for line in ctx.lines
             if PAGE_NUMBER_LINE.match(line.text)
         ]
+    ctx.plan.furniture += [Furniture(text=t, kind="running_header") for t in ctx.running_titles]
 
 
 def _zones(ctx: Context) -> Zones:

@@ -8,6 +8,7 @@ line ranges into :func:`plancorpus.lines.split_lines`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -289,6 +290,34 @@ def _cuts(text: str) -> list[int]:
             continue
         cuts.append(m.end())
     return cuts
+
+
+def _page_title_rx() -> regex.Pattern[str]:
+    names = sorted(patterns.doc_types(), key=lambda d: -len(d.name))
+    words = "|".join(regex.escape(d.name).replace(r"\ ", r"\s+") for d in names)
+    return regex.compile(rf"^(?P<p>(?:{words})\s+\d{{1,5}}[/\-]\S+[^\n]{{0,200}}?\.)\s+(?=\S)")
+
+
+_PAGE_TITLE = _page_title_rx()
+
+
+def running_titles(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """A web copy that repeats its page's title before each part ("Quyết định 1666/QĐ-BHXH năm
+    2020 về … ban hành. Điều 2. …"): the lines with that title cut off, and the titles cut (a
+    title repeated on three lines or more; the lines keep their place in the text)."""
+    found = [(k, m) for k, line in enumerate(lines) if (m := _PAGE_TITLE.match(line.text))]
+    counts = Counter(m.group("p") for _, m in found)
+    repeated = {t for t, n in counts.items() if n >= 3}
+    if not repeated:
+        return lines, []
+    out = list(lines)
+    cut: list[str] = []
+    for k, m in found:
+        if m.group("p") in repeated:
+            line = lines[k]
+            out[k] = Line(line.no, line.start + m.end(), line.end, line.text[m.end() :])
+            cut.append(m.group("p"))
+    return out, cut
 
 
 def unfold_header(lines: list[Line], limit: int = 12) -> list[Line]:
