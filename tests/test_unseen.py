@@ -526,3 +526,24 @@ def test_a_page_title_repeated_before_each_part_is_a_running_header():
     assert [f.kind for f in plan.furniture] == ["running_header"] * 3
     # the page titles name the document itself: only the law remains cited
     assert [c.key for c in plan.citations] == ["Luật Bảo hiểm y tế"]
+
+
+def test_a_copy_block_keeps_its_own_issuer_number_date_and_signer():
+    plan = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 5/KH-UBND\nLai Châu, ngày 2 tháng 5 năm 2024\n\n"
+        "KẾ HOẠCH\nTập huấn\n\nI. MỤC ĐÍCH\nNâng cao năng lực.\n\nNơi nhận:\n- Như trên;\n"
+        "- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn An\n\nSAO Y BẢN CHÍNH\nVĂN PHÒNG UBND TỈNH\n"
+        "Số: 12/SY-VP\nLai Châu, ngày 5 tháng 5 năm 2024\nNơi nhận:\n- Sở Y tế;\n- Lưu: VT.\n\n"
+        "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nLê Văn Bình\n"
+    )
+    assert (plan.number.value, plan.date.value) == ("5", "2024-05-02")  # the original's
+    assert _signers_of(plan) == [(None, None, "CHỦ TỊCH", "Nguyễn Văn An")]
+    (copy,) = plan.copies
+    assert (copy.form, copy.issuer, copy.number, copy.symbol, copy.date) == (
+        "Sao y", "Văn phòng UBND tỉnh", "12", "SY-VP", "2024-05-05",
+    )  # fmt: skip
+    assert [(s.authority, s.title, s.name) for s in copy.signers] == [
+        ("TL.", "CHÁNH VĂN PHÒNG", "Lê Văn Bình")
+    ]
+    assert [r.name for r in copy.recipients] == ["Sở Y tế", "VT"]
+    assert plan.citations == []

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from plancorpus.extract.campaigns import find_campaigns
 from plancorpus.extract.citations import extract_citations
+from plancorpus.extract.copies import copy_heads, read_copies
 from plancorpus.extract.dates import find_dates
 from plancorpus.extract.header import issuer_from_body, issuer_from_closing, read_header
 from plancorpus.extract.period import find_period
@@ -147,7 +148,11 @@ def stage_sections(ctx: Context) -> None:
     sections, notes = parse_sections(ctx.text, ctx.lines, body)
     ctx.plan.sections = sections
     ctx.plan.preamble = parse_preamble(ctx.text, ctx.lines, body, sections)
-    ctx.plan.appendices = parse_appendices(ctx.text, ctx.lines, _zones(ctx).appendix)
+    appendix = _zones(ctx).appendix
+    copies = copy_heads(ctx.lines, appendix)  # a copy's block is not an appendix
+    ctx.plan.appendices = parse_appendices(
+        ctx.text, ctx.lines, range(appendix.start, copies[0] if copies else appendix.stop)
+    )
     ctx.notes.extend(notes)
 
 
@@ -187,6 +192,7 @@ def stage_tail(ctx: Context) -> None:
     tail = read_tail(ctx.text, ctx.lines, _zones(ctx).tail)
     ctx.plan.signers = tail.signers
     ctx.plan.recipients = tail.recipients
+    ctx.plan.copies = read_copies(ctx.text, ctx.lines, _zones(ctx).appendix)
 
 
 def stage_dates(ctx: Context) -> None:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from plancorpus.model.display import html_of
 
-SCHEMA_VERSION = "1.2"  # 1.1: Plan.preamble; 1.2: Plan.appendices
+SCHEMA_VERSION = "1.3"  # 1.1: Plan.preamble; 1.2: Plan.appendices; 1.3: Plan.copies
 
 Status = Literal["ok", "partial", "failed"]
 SectionKind = Literal[
@@ -196,6 +196,23 @@ class Furniture(_Model):
     kind: FurnitureKind
 
 
+class CopyBlock(_Model):
+    """A copy's own block after the original's signature ("SAO Y BẢN CHÍNH", "SAO LỤC", "TRÍCH
+    SAO"): the body that made the copy, the copy's own number and date, its signer and where
+    it was sent. The original's fields stay the plan's."""
+
+    form: str = Field(description="'Sao y', 'Sao lục' or 'Trích sao'")
+    raw: str
+    issuer: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    place: str | None = None
+    date: str | None = None
+    signers: list[Signer] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=list)
+    span: Span
+
+
 class SigningStamp(_Model):
     """An e-signature stamp ("Cơ quan: UBND tỉnh Quảng Bình" / "Giờ ký: 17/04/2024 10:39:42"):
     signing metadata, not body text."""
@@ -238,6 +255,11 @@ class Plan(_Model):
         "'appendix' holding its own numbered sections",
     )
     closing: TextField | None = None
+    copies: list[CopyBlock] = Field(
+        default_factory=list,
+        description="Copy blocks after the signature (SAO Y, SAO LỤC, TRÍCH SAO), each with its "
+        "own issuer, number, date and signer",
+    )
     citations: list[Citation] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     signers: list[Signer] = Field(default_factory=list)

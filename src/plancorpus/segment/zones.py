@@ -66,8 +66,14 @@ _TYPE_PREFIX = regex.compile(
 )
 
 
+# a copy's own block after the original's signature
+COPY_HEAD = regex.compile(r"^[*_\s]*(?P<form>SAO\s+Y|SAO\s+LỤC|TRÍCH\s+SAO)\b(?:\s+BẢN\s+CHÍNH)?")
+
+
 def starts_appendix(line: Line) -> bool:
-    return bool(APPENDIX_START.match(line.stripped) or MOTTO.search(line.text))
+    return bool(
+        APPENDIX_START.match(line.stripped) or MOTTO.search(line.text) or COPY_HEAD.match(line.text)
+    )
 
 
 def doc_type_of_line(text: str, first_line: bool = False) -> str | None:
