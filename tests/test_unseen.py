@@ -547,3 +547,19 @@ def test_a_copy_block_keeps_its_own_issuer_number_date_and_signer():
     ]
     assert [r.name for r in copy.recipients] == ["Sở Y tế", "VT"]
     assert plan.citations == []
+
+
+def test_number_only_short_forms_with_a_date_or_an_issuer():
+    rows = [
+        (c.form, c.doc_type, c.number, c.date.value if c.date else None, c.issuer, c.key)
+        for c in plancorpus.parse_text(
+            "Căn cứ Chỉ thị số 09 ngày 14/6/2022 của Thủ tướng; Nghị quyết số 26 ngày 03-11-2019 "
+            "của HĐND tỉnh; Công điện số 812 ngày 20 tháng 7 năm 2023 của Bộ Y tế."
+        ).citations
+    ]
+    assert rows == [
+        ("short", "Chỉ thị", "09", "2022-06-14", "Thủ tướng", None),
+        ("short", "Nghị quyết", "26", "2019-11-03", "HĐND tỉnh", None),
+        ("short", "Công điện", "812", "2023-07-20", "Bộ Y tế", None),
+    ]  # no key can be built from a number alone
+    assert _keys("hoàn thành Kế hoạch 05 ngày tới") == []  # a count of days

@@ -109,7 +109,9 @@ _PARTY_NAME_END = regex.compile(
 )
 
 _UNIT_AFTER = regex.compile(
-    r"\s*(?:năm|tháng|ngày|tuần|lần|người|hộ|%|triệu|tỷ|nghìn|đồng|km|ha|xã|huyện|tỉnh|"
+    # "trong 05 ngày" is a count of days; "Chỉ thị số 09 ngày 14/6/2022" is a date
+    r"\s*(?:năm|tháng|ngày(?!\s+\d{1,2}\s*(?:[/.\-]|tháng))|tuần|lần|người|hộ|%|triệu|tỷ|nghìn|"
+    r"đồng|km|ha|xã|huyện|tỉnh|"
     r"đơn\s+vị|cá\s+nhân|tập\s+thể|nội\s+dung|điểm|khoản|điều)\b"
 )
 
