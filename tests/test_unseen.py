@@ -563,3 +563,10 @@ def test_number_only_short_forms_with_a_date_or_an_issuer():
         ("short", "Công điện", "812", "2023-07-20", "Bộ Y tế", None),
     ]  # no key can be built from a number alone
     assert _keys("hoàn thành Kế hoạch 05 ngày tới") == []  # a count of days
+
+
+def test_law_names_written_in_lower_case():
+    assert _keys("căn cứ luật phòng, chống tham nhũng năm 2018 và các văn bản") == [
+        ("Luật phòng, chống tham nhũng năm 2018", None)
+    ]
+    assert _keys("chấp hành luật pháp của nhà nước, tuân thủ theo luật giao thông") == []

@@ -59,7 +59,13 @@ _NAMED = regex.compile(
 _LAW_NAME = regex.compile(r"\p{Lu}|sửa\s+đổi|năm\s+\d{4}|nước\b")
 
 _LOWER_LAW = regex.compile(
-    r"(?!(?:sư|pháp|định|lệ)\b)\p{Ll}+(?:\s+\p{Ll}+){0,5}\s+(?:ngày\s+\d|năm\s+\d{4}|số\s+\d)"
+    r"(?!(?:sư|pháp|định|lệ)\b)\p{Ll}+(?:,?\s+\p{Ll}+){0,7}\s+(?:ngày\s+\d|năm\s+\d{4}|số\s+\d)"
+)
+
+# "căn cứ luật phòng, chống tham nhũng năm 2018": a law's type word in lower case, after a
+# word that cites (its name must then be followed by a year, a date or a number)
+_NAMED_LOWER = regex.compile(
+    r"(?<=\b(?:căn\s+cứ|theo|thực\s+hiện|tại|của)\s+)(?P<type>bộ\s+luật|luật)\s+"
 )
 
 _LOWER_ORDINANCE = regex.compile(r"(?!(?:và|này|các|đó|về|của|hiện|đã|được|trên|mới|có)\b)\p{Ll}")
@@ -244,9 +250,11 @@ def _shaped(text: str, at: int, kind: str) -> bool:
 
 def named_anchors(text: str) -> Iterator[tuple[int, int, str]]:
     """Laws, codes, ordinances and Party resolutions cited by name: (start, end, type)."""
-    for m in _NAMED.finditer(text):
+    matches = [*_NAMED.finditer(text), *_NAMED_LOWER.finditer(text)]
+    for m in sorted(matches, key=lambda m: m.start()):
         start = m.start()
         kind = collapse_spaces(m.group("type"))
+        kind = kind[:1].upper() + kind[1:]  # "luật" written in lower case is a "Luật"
         # a listed name ("Luật doanh nghiệp", "Luật đa dạng sinh học"), whatever its case
         listed = None if kind == "Nghị quyết" else lawnames.name_end(text, start)
         if not _shaped(text, m.end(), kind):

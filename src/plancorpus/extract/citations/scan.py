@@ -166,6 +166,7 @@ def _named(text: str, start: int, end: int, kind: str) -> Found | None:
     if year:
         name += year.group(0)
     title = collapse_spaces(name)
+    title = title[:1].upper() + title[1:]  # "luật đất đai năm 2013" is keyed "Luật đất đai …"
     if not 2 <= len(title.split()) <= 25:
         return None
     f = Found(
