@@ -570,3 +570,17 @@ def test_law_names_written_in_lower_case():
         ("Luật phòng, chống tham nhũng năm 2018", None)
     ]
     assert _keys("chấp hành luật pháp của nhà nước, tuân thủ theo luật giao thông") == []
+
+
+def test_a_law_name_ends_at_a_bare_year_a_table_rule_or_a_subject():
+    assert [k for k, _ in _keys("| Luật Đất đai | Vụ Đất đai | Tháng 9/2024 |")] == ["Luật Đất đai"]
+    assert [k for k, _ in _keys("áp dụng Luật Doanh nghiệp 2014, Bộ Kế hoạch và Đầu tư")] == [
+        "Luật Doanh nghiệp 2014"
+    ]
+    assert [k for k, _ in _keys("sửa đổi Luật Bảo vệ môi trường về ứng phó với biến đổi")] == [
+        "Luật Bảo vệ môi trường"
+    ]
+    # a listed name with "và" inside it is not cut there
+    assert [k for k, _ in _keys("thi hành Luật Tài nguyên, môi trường biển và hải đảo;")] == [
+        "Luật Tài nguyên, môi trường biển và hải đảo"
+    ]

@@ -72,10 +72,12 @@ _LOWER_ORDINANCE = regex.compile(r"(?!(?:và|này|các|đó|về|của|hiện|đ
 
 # Where a name cited without a code ends ("Luật Thi đua, khen thưởng| ngày 26/11/2003").
 _NAME_STOP_COMMON = (
-    r"[;:(\[“”\"]|\.(?:\s|$)|\n\s*\n|\s(?:ngày|số\s*\d|đã|được|quy\s+định|hướng\s+dẫn|"
+    # a table's rule ("|") and a bare year ("Luật Doanh nghiệp 2014") end a name too
+    r"[;:(\[“”\"|]|\.(?:\s|$)|\n\s*\n|\s(?=(?:19|20)\d\d\b)"
+    r"|\s(?:ngày|số\s*\d|đã|được|quy\s+định|hướng\s+dẫn|"
     r"thì|là|theo|tại|trong|trên|gồm|cho|với|đối\s+với|nhằm|để|đến|hiện\s+hành|vào|nên|mà|"
     r"nhưng|chưa|không|còn|có\s+hiệu\s+lực|trình(?=\s+\p{Lu})|"
-    r"về\s+(?:việc|\p{Ll})|Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị|Thông\s+tư|Nghị\s+định)\b"
+    r"về\s+(?:việc|\p{Ll}+)|Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị|Thông\s+tư|Nghị\s+định)\b"
     r"|,\s+(?=(?:ngày|và|các)\b)"
     # a list of names: "Luật Doanh nghiệp, Luật Hợp tác xã", "Nghị quyết …, Nghị quyết …"
     r"|,\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Chỉ\s+thị"

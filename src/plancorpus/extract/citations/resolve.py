@@ -76,7 +76,7 @@ def resolve(text: str, found: list[Found]) -> None:
                 f.key = next(iter(keys))
 
 
-_NAME_YEAR_END = regex.compile(r"\s+năm\s+\d{4}$")
+_NAME_YEAR_END = regex.compile(r"\s+(?:năm\s+)?\d{4}$")
 
 
 def name_base(name: str) -> str:

@@ -37,7 +37,7 @@ _FILLER = regex.compile(
     r",?[ \t\n]*(?=(?i:ngày|tháng)|\d)"
 )
 
-NAME_YEAR = regex.compile(r"\s+năm\s+\d{4}\b")
+NAME_YEAR = regex.compile(r"\s+(?:năm\s+)?(?:19|20)\d\d\b")
 
 
 @dataclass
