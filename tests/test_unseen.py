@@ -584,3 +584,32 @@ def test_a_law_name_ends_at_a_bare_year_a_table_rule_or_a_subject():
     assert [k for k, _ in _keys("thi hành Luật Tài nguyên, môi trường biển và hải đảo;")] == [
         "Luật Tài nguyên, môi trường biển và hải đảo"
     ]
+
+
+def test_a_crawler_header_run_into_lines_with_the_body_after_the_title():
+    plan = plancorpus.parse_text(
+        "Chỉ thị 29/TTg\nPHỦ THỦ TƯỚNG ----- CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – "
+        "Hạnh phúc -------\nSố:\n29/TTg Hà Nội, ngày 10 tháng 11 năm 1980 CHỈ THỊ VỀ CÔNG TÁC ĐO "
+        "ĐẠC RUỘNG ĐẤT TRONG CẢ NƯỚC Ngày 24 tháng 6 năm 1977 Hội đồng Chính phủ đã ra Quyết định "
+        "số 169-CP về công tác điều tra ruộng đất trong cả nước.\n"
+        "K/T THỦ TƯỚNG CHÍNH PHỦ PHÓ THỦ TƯỚNG Tố Hữu\n"
+    )
+    assert _fields(plan) == {
+        "doc_type": "Chỉ thị",
+        "number": "29",
+        "symbol": "TTg",
+        "issuer": "Phủ Thủ tướng",
+        "place": "Hà Nội",
+        "date": "1980-11-10",
+        "title": "VỀ CÔNG TÁC ĐO ĐẠC RUỘNG ĐẤT TRONG CẢ NƯỚC",
+    }
+    assert _signers_of(plan) == [("K/T", "THỦ TƯỚNG CHÍNH PHỦ", "PHÓ THỦ TƯỚNG", "Tố Hữu")]
+    decision = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN TỈNH TÂY NINH -------\nSố: 37/QĐ-UBND Tây Ninh, ngày 30 tháng 12 năm "
+        "2021 QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN CHÂU THÀNH ỦY BAN "
+        "NHÂN DÂN TỈNH TÂY NINH\nCăn cứ Luật Đất đai;\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt.\n"
+    )
+    assert (
+        decision.title.value == "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN CHÂU THÀNH"
+    )
+    assert (decision.period.start, decision.period.end) == ("2022", "2022")

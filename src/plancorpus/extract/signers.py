@@ -174,7 +174,7 @@ def split_title(text: str, authority: str) -> tuple[str, str | None]:
         if not is_title_cell(tail):
             continue
         deputy_title = words[k].upper() == "PHÓ" or tail.upper() == "THỨ TRƯỞNG"
-        deputy = authority == "KT." and deputy_title
+        deputy = authority.replace("/", "").rstrip(".").upper() == "KT" and deputy_title
         if deputy or (authority == "TM." and find_head(org_name_case(head)) is not None):
             return head, tail
     return text, None

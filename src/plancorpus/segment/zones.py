@@ -170,6 +170,10 @@ def _quotes_open(text: str) -> bool:
     return opens > closes or straight % 2 == 1
 
 
+def _prose_after_capitals(first: str, text: str) -> bool:
+    return is_upper_text(first) and not is_upper_text(text) and len(text) > 60
+
+
 def find_title(lines: list[Line], start: int) -> range:
     """Title lines after the document-type line: up to a blank line (unless a quote is still
     open or the line ends in a connector), a preamble start, a label or a separator."""
@@ -197,6 +201,8 @@ def find_title(lines: list[Line], start: int) -> range:
             break  # "(Ban hành kèm theo Quyết định số …)" under a regulation's title
         if taken and is_upper_text(text) and not is_upper_text(lines[taken[0]].stripped):
             break  # the enacting authority ("ỦY BAN NHÂN DÂN TỈNH") after a mixed-case title
+        if taken and _prose_after_capitals(lines[taken[0]].stripped, text):
+            break  # the body's first sentence after a title in capitals
         if _ENACTING.match(text):
             break  # the same after a title in capitals: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG"
         taken.append(i)
@@ -272,10 +278,16 @@ _RUN_ON = regex.compile(
     r"|(?<=\S)[ ]{1,2}(?=Số\s*:|C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I|Độc\s+lập\s*-"
     r"|V/[vV]\b|Kính\s+gửi\b"
     r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*ngày\s+\d"
-    rf"|(?:{_type_words_upper()})\s+(?:V/V|VỀ|\p{{Lu}}\p{{Lu}}))"
+    rf"|(?:{_type_words_upper()})\s+(?!VÀ\b|CỦA\b)(?:V/V|VỀ|\p{{Lu}}\p{{Lu}}))"
     r"|(?<=[”\"])[ ]{1,2}(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
     # the enacting authority closing a title in capitals: "… NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP"
     r"|(?<=[\p{Lu}\d])[ ]{1,2}(?=" + _HEAD_OF_BODY + r"\s+[\p{Lu}\s,\-–]+$)"
+    r"|(?<=[\p{Lu}\d])(?<!CỦA|VÀ|"
+    + _HEAD_OF_BODY
+    + r")[ ]{1,2}(?=ỦY\s+BAN\s+NHÂN\s+DÂN\s+(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN"
+    r"|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+[\p{Lu}\s\-]+$)"
+    # the body's first sentence run on after a title in capitals ("… CẢ NƯỚC Ngày 24 tháng 6 …")
+    r"|(?<=\p{Lu}{2})[ ]{1,2}(?=\p{Lu}\p{Ll}+\s+[\p{Ll}\d][^\n]{60})"
 )
 
 
@@ -287,6 +299,7 @@ def _cuts(text: str) -> list[int]:
     """Where ``text`` is cut (see ``_RUN_ON``); never inside a place's name ("Kon| Tum, ngày")."""
     cuts: list[int] = []
     gaps = [g.end() for g in _WIDE.finditer(text)]
+    typed = False  # the type word is cut before once: "… KẾ HOẠCH …" inside the title stays
     for m in _RUN_ON.finditer(text):
         if cuts and _ENACTING_TAIL.match(text, cuts[-1]):
             break  # the enacting authority runs to the end: "TỔNG GIÁM ĐỐC BẢO HIỂM …"
@@ -294,6 +307,10 @@ def _cuts(text: str) -> list[int]:
         prev = max(cuts[-1] if cuts else len(text) - len(text.lstrip()), cell)
         if _PLACE_START.match(text, prev) and "," not in text[prev : m.end()]:
             continue
+        is_type = _TYPE_PREFIX.match(text, m.end()) is not None
+        if is_type and typed:
+            continue
+        typed = typed or is_type
         cuts.append(m.end())
     return cuts
 
@@ -357,7 +374,11 @@ def unfold_header(lines: list[Line], limit: int = 12) -> list[Line]:
 def find_zones(lines: list[Line]) -> Zones:
     n = len(lines)
     dt = find_doc_type_line(lines)
-    inline = find_inline_type(lines) if dt is None else None
+    inline = find_inline_type(lines)
+    if dt is not None and (inline is None or inline[0] > dt):
+        inline = None  # a type line of its own comes first
+    elif inline is not None:
+        dt = None  # "QUYẾT ĐỊNH VỀ VIỆC …" in the header, before a later "QUYẾT ĐỊNH:"
     offset = 0
     if dt is not None:
         header = range(0, dt)
@@ -367,7 +388,10 @@ def find_zones(lines: list[Line]) -> Zones:
         dt, offset = inline
         header = range(0, dt)
         rest = find_title(lines, dt + 1)
-        title = range(dt, rest.stop if rest.start == dt + 1 and _continues(lines, dt) else dt + 1)
+        goes_on = _continues(lines, dt) and not _prose_after_capitals(
+            lines[dt].stripped, lines[dt + 1].stripped
+        )
+        title = range(dt, rest.stop if rest.start == dt + 1 and goes_on else dt + 1)
         body_start = title.stop
     else:
         header_end = _header_end(lines)
@@ -426,8 +450,8 @@ _HEADER_LINE = regex.compile(r"^(?:Số\s*:|C[ỘO]NG\s+H[ÒO]A\b|Độc\s+lập
 
 def _header_follows(lines: list[Line], i: int) -> bool:
     """A page's own title line above the document ("Công văn 296/BHXH-CSYT năm 2021 hướng dẫn
-    …"): the header (a "Số:" or the motto) comes within the next three lines."""
-    ahead = [line.stripped for line in lines[i + 1 : i + 6] if not line.blank][:3]
+    …"): the header (a "Số:" or the motto) comes within the next five lines."""
+    ahead = [line.stripped for line in lines[i + 1 : i + 8] if not line.blank][:5]
     return any(_HEADER_LINE.match(t) for t in ahead)
 
 
