@@ -613,3 +613,13 @@ def test_a_crawler_header_run_into_lines_with_the_body_after_the_title():
         decision.title.value == "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN CHÂU THÀNH"
     )
     assert (decision.period.start, decision.period.end) == ("2022", "2022")
+
+
+def test_signatures_without_a_prefix_or_with_the_prefix_alone_run_into_one_line():
+    body = "KẾ HOẠCH\nTập huấn\n\nI. MỤC ĐÍCH\nNâng cao năng lực.\n\n"
+    body += "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+    assert _signers(body + "TL.\nBỘ TRƯỞNG CHÁNH VĂN PHÒNG Nguyễn Đức Tâm\n") == [
+        ("TL.", "BỘ TRƯỞNG", "CHÁNH VĂN PHÒNG", "Nguyễn Đức Tâm")
+    ]
+    attached = body + "BỘ TRƯỞNG Đặng Văn Khánh CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA NGÀNH NĂM 2024\n"
+    assert _signers(attached) == [(None, None, "BỘ TRƯỞNG", "Đặng Văn Khánh")]

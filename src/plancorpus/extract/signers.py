@@ -30,7 +30,7 @@ def classify(text: str) -> str:
     s = text.strip()
     if prefix_match(s):
         return "prefix"
-    if is_title_cell(s):
+    if is_title_cell(s) or (is_upper_text(s) and _two_titles(s)[1] is not None):
         return "title"
     if _MARK.match(s):
         return "mark"
@@ -111,7 +111,7 @@ def _unfold(cell: Cell) -> list[Cell]:
         piece = cell.text[pos:end]
         out.append(Cell(cell.start + pos, cell.start + end, piece, cell.column))
         pos = m.end() if m else end
-    return out if len(out) > 1 and classify(out[0].text) == "prefix" else [cell]
+    return out if len(out) > 1 and classify(out[0].text) in ("prefix", "title") else [cell]
 
 
 def read_signers(rows: list[list[Cell]]) -> list[Signer]:
@@ -139,6 +139,15 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
                     out.append(cur.to_signer())
                     cur = _Open()
                 cur.title = text.rstrip(".:")
+                if cur.chain and not cur.chain[-1].on_behalf_of:
+                    # "TL." alone, then "BỘ TRƯỞNG CHÁNH VĂN PHÒNG": the principal, the title
+                    principal, title = _two_titles(cur.title)
+                    if title:
+                        last = cur.chain[-1]
+                        cur.chain[-1] = AuthorityStep(
+                            authority=last.authority, on_behalf_of=principal
+                        )
+                        cur.title = title
             elif kind == "mark":
                 cur.note = text
             elif kind == "name":
@@ -180,6 +189,17 @@ def split_title(text: str, authority: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _two_titles(text: str) -> tuple[str, str | None]:
+    """A principal's title and the signer's, written on one line ("BỘ TRƯỞNG CHÁNH VĂN
+    PHÒNG")."""
+    words = text.split()
+    for k in range(1, len(words)):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if is_title_cell(head) and is_title_cell(tail):
+            return head, tail
+    return text, None
+
+
 def _alone(s: Signer) -> bool:
     return bool(s.name) and not (s.title or s.chain)
 
@@ -215,4 +235,4 @@ def is_signature_cell(text: str) -> bool:
     if classify(text) != "other":
         return True
     first = _RUN_ON_SIGNATURE.split(text, maxsplit=1)[0]
-    return first != text and classify(first) == "prefix"
+    return first != text and classify(first) in ("prefix", "title")

@@ -16,14 +16,15 @@ from plancorpus.text.vietnamese import compare_key, is_name_word, is_upper_text
 
 PREFIX_RX = regex.compile(
     r"^(?P<prefix>(?:T\.?\s?M|K\.?\s?T|T\.?\s?L|T\.?U\.?Q|Q)\s?\.\s*|(?:T/[Mm]|K/T|T/L)\s*|"
-    r"(?:TM|KT|TL|TUQ)\s+)(?P<rest>\p{Lu}.*)$"
+    r"(?:TM|KT|TL|TUQ)\s+)(?P<rest>(?:\p{Lu}.*)?)$"
 )
 
 
 def prefix_match(text: str) -> regex.Match[str] | None:
     """An authority prefix opening a cell ("KT. TRƯỞNG BAN", "T/M BAN BÍ THƯ")."""
     m = PREFIX_RX.match(text.strip())
-    return m if m and is_upper_text(m.group("rest")) else None
+    rest = m.group("rest").strip() if m else ""
+    return m if m and (not rest or is_upper_text(rest)) else None  # "TL." alone on its line
 
 
 _QUALIFIERS = r"(?:\s+(?:THỨ\s+NHẤT|THỨ\s+HAI|THƯỜNG\s+TRỰC|PHỤ\s+TRÁCH|HỘI\s+ĐỒNG|SỞ|BAN|PHÒNG))*"
