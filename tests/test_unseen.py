@@ -623,3 +623,10 @@ def test_signatures_without_a_prefix_or_with_the_prefix_alone_run_into_one_line(
     ]
     attached = body + "BỘ TRƯỞNG Đặng Văn Khánh CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA NGÀNH NĂM 2024\n"
     assert _signers(attached) == [(None, None, "BỘ TRƯỞNG", "Đặng Văn Khánh")]
+
+
+def test_a_heading_stops_where_a_copy_ran_its_first_sub_item_on():
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nA\n\n1. Địa điểm\n2. Về Đại lý làm thủ tục hải quan 2.1. Điều kiện nhân viên\n"
+    )
+    assert plan.outline() == [("1", "Địa điểm"), ("2", "Về Đại lý làm thủ tục hải quan")]

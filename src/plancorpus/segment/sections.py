@@ -228,7 +228,9 @@ def _name_start(text: str) -> bool:
     return any(text.startswith(w) for w in patterns.proper_words())
 
 
-_CLAUSE_END = regex.compile(r"[:;]|\.(?=\s+[\p{Lu}\d“\"]|$)")
+# a clause ends at a colon, a semicolon, a full stop, or a sub-item's label that a copy ran on
+# after the heading ("Về Đại lý làm thủ tục hải quan 2.1. Điều kiện …")
+_CLAUSE_END = regex.compile(r"[:;]|\.(?=\s+[\p{Lu}\d“\"]|$)|\s(?=\d{1,2}\.\d{1,2}\.?\s+\p{Lu})")
 _ABBREV_END = regex.compile(r"(?:\b\p{Lu}{1,3}|\bv\.v|\bTP|\bTT|\bQ)\.$")
 
 
