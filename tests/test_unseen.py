@@ -630,3 +630,13 @@ def test_a_heading_stops_where_a_copy_ran_its_first_sub_item_on():
         "KẾ HOẠCH\nA\n\n1. Địa điểm\n2. Về Đại lý làm thủ tục hải quan 2.1. Điều kiện nhân viên\n"
     )
     assert plan.outline() == [("1", "Địa điểm"), ("2", "Về Đại lý làm thủ tục hải quan")]
+
+
+def test_the_enacting_formula_is_not_the_type_line():
+    plan = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN TỈNH TÂY NINH\nSố: 37/QĐ-UBND\nQUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH "
+        "SỬ DỤNG ĐẤT NĂM 2022\n\nCăn cứ Luật Đất đai;\n\nQUYẾT ĐỊNH\nĐiều 1. Phê duyệt.\n"
+    )
+    assert (plan.doc_type.value, plan.title.value) == (
+        "Quyết định", "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022",
+    )  # fmt: skip

@@ -135,9 +135,16 @@ def find_doc_type_line(lines: list[Line]) -> int | None:
             name = doc_type_of_line(cell.text, first_line=i == first)
             if name == "Phụ lục" and i > (first or 0) + 12:
                 continue  # an appendix after the signature, not the document's type
-            if name:
+            if name and not _enacts(lines, i):
                 return i
     return None
+
+
+def _enacts(lines: list[Line], i: int) -> bool:
+    """ "QUYẾT ĐỊNH" (its colon lost) right before "Điều 1.": the enacting formula, not the
+    type line, which a title follows."""
+    nxt = _first_nonblank(lines, i + 1)
+    return nxt is not None and label_of(lines[nxt].stripped) is not None
 
 
 def _filled(lines: list[Line], limit: int) -> Iterator[tuple[int, Line]]:
@@ -374,11 +381,7 @@ def unfold_header(lines: list[Line], limit: int = 12) -> list[Line]:
 def find_zones(lines: list[Line]) -> Zones:
     n = len(lines)
     dt = find_doc_type_line(lines)
-    inline = find_inline_type(lines)
-    if dt is not None and (inline is None or inline[0] > dt):
-        inline = None  # a type line of its own comes first
-    elif inline is not None:
-        dt = None  # "QUYẾT ĐỊNH VỀ VIỆC …" in the header, before a later "QUYẾT ĐỊNH:"
+    inline = find_inline_type(lines) if dt is None else None
     offset = 0
     if dt is not None:
         header = range(0, dt)
