@@ -332,8 +332,9 @@ def _heads_alternation() -> str:
     return "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in heads)
 
 
+# after a space (a lookbehind: a leading "\s+" would make a run of blank lines quadratic)
 _ISSUE_VERB = regex.compile(
-    r"\s+(?:xây\s+dựng|ban\s+hành|triển\s+khai|lập|hướng\s+dẫn)\s+(?P<type>\p{L}+\s+\p{L}+)"
+    r"(?<=\s)(?:xây\s+dựng|ban\s+hành|triển\s+khai|lập|hướng\s+dẫn)\s+(?P<type>\p{L}+\s+\p{L}+)"
 )
 _NOT_IN_NAME = regex.compile(r"\b(?:đã|sẽ|đang|được|chỉ\s+đạo|tập\s+trung|tiếp\s+tục|đề\s+nghị)\b")
 _BODY_ISSUER = regex.compile(
@@ -359,12 +360,8 @@ def issuer_from_body(text: str, start: int, end: int, doc_type: str | None) -> I
         if om and len(om.group("org").split()) <= 12 and not _NOT_IN_NAME.search(om.group("org")):
             org = collapse_spaces(om.group("org"))
             s = clause_start + om.start("org")
-            return Issuer(
-                value=org,
-                raw=text[s : m.start()].strip(),
-                span=Span(start=s, end=m.start()),
-                found_in="body",
-            )
+            raw = text[s : m.start()].rstrip()
+            return Issuer(value=org, raw=raw, span=Span(start=s, end=s + len(raw)), found_in="body")
     return None
 
 

@@ -32,13 +32,23 @@ _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
 def characters(mt: MappedText) -> tuple[MappedText, list[Note]]:
-    """Drop zero-width characters and soft hyphens; odd spaces become plain spaces."""
+    """Drop zero-width characters and soft hyphens; odd spaces become plain spaces; a lone
+    surrogate (no character: JSON and UTF-8 cannot hold it) becomes U+FFFD, with a note."""
+    notes: list[Note] = []
     if _INVISIBLE.search(mt.text):
         mt = mt.sub(_INVISIBLE, "")
     if _ODD_SPACE.search(mt.text):
         mt = mt.sub(_ODD_SPACE, " ")
-    return mt, []
+    if _SURROGATE.search(mt.text):
+        notes.append(
+            ("bad_characters", f"{len(_SURROGATE.findall(mt.text))} lone surrogates replaced")
+        )
+        mt = mt.sub(_SURROGATE, "\ufffd")
+    return mt, notes
 
 
 _CLUSTER = regex.compile(r"\P{M}\p{M}+")

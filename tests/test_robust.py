@@ -1,0 +1,72 @@
+"""Odd and hostile text (issue 12): parse never raises, what it gives serialises and reads back,
+every span is inside the text, and the cost stays linear. The fuzz harness over files is a
+separate job; these are the properties for text and the regressions found so far."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+import plancorpus
+from plancorpus.model.plan import Plan, Span
+
+# letters, marks, digits and the punctuation that drives the patterns, plus line breaks and
+# some whole words so that headers, labels and codes do occur
+_PIECES = st.sampled_from(
+    [
+        "KẾ HOẠCH", "QUYẾT ĐỊNH", "Số: ", "12/KH-UBND", "05-CT/TW", "ngày 3 tháng 4 năm 2024",
+        "Hà Nội, ", "I. ", "1. ", "a) ", "- ", "Điều 1. ", "Nơi nhận:", "KT. CHỦ TỊCH",
+        "Nguyễn Văn A", "Căn cứ ", "của ", "UBND tỉnh", "“", "”", "\n", "\n\n", " ", "/", "-",
+        ".", ",", ";", ":", "|", "số", "V/v ", "Phụ lục I", "SAO Y", "\ud800", "\x00", "\t",
+    ]
+)  # fmt: skip
+_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=60).map("".join)
+
+
+def _spans(plan: Plan) -> list[Span]:
+    found: list[Span] = []
+    stack: list[object] = [plan]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Span):
+            found.append(node)
+        elif isinstance(node, BaseModel):
+            stack.extend(getattr(node, name) for name in type(node).model_fields)
+        elif isinstance(node, list | tuple):
+            stack.extend(node)
+    return found
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_any_text_parses_serialises_and_reads_back(text: str):
+    plan = plancorpus.parse_text(text)
+    again = Plan.model_validate_json(plan.model_dump_json())
+    assert again == plan
+    assert plancorpus.parse_text(text) == plan  # same input, same output
+    n = len(plan.text)
+    for span in _spans(plan):
+        assert 0 <= span.start <= span.end <= n
+
+
+def test_a_lone_surrogate_is_replaced_and_said():
+    plan = plancorpus.parse_text("KẾ HOẠCH\nTập huấn \ud800 cán bộ\n\nI. MỤC ĐÍCH\n")
+    assert "\ufffd" in plan.text and "\ud800" not in plan.text
+    assert any(w.code == "bad_characters" for w in plan.warnings)
+    assert Plan.model_validate_json(plan.model_dump_json()) == plan
+
+
+def _seconds(text: str) -> float:
+    t0 = time.perf_counter()
+    plancorpus.parse_text(text)
+    return time.perf_counter() - t0
+
+
+def test_thousands_of_blank_lines_cost_linear_time():
+    # once quadratic: the issuer search ran a leading "\s+" from every blank line
+    small = min(_seconds("\n" * 5_000 + "KẾ HOẠCH\nA\n") for _ in range(3))
+    large = min(_seconds("\n" * 40_000 + "KẾ HOẠCH\nA\n") for _ in range(3))
+    assert large < 8 * small * 3 + 0.5  # 8× the input: far from the 64× of a quadratic cost
