@@ -8,10 +8,9 @@ import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
 
 import plancorpus
-from plancorpus.model.plan import Plan, Span
+from plancorpus.model.plan import Plan, _spans
 
 # letters, marks, digits and the punctuation that drives the patterns, plus line breaks and
 # some whole words so that headers, labels and codes do occur
@@ -24,20 +23,6 @@ _PIECES = st.sampled_from(
     ]
 )  # fmt: skip
 _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=60).map("".join)
-
-
-def _spans(plan: Plan) -> list[Span]:
-    found: list[Span] = []
-    stack: list[object] = [plan]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Span):
-            found.append(node)
-        elif isinstance(node, BaseModel):
-            stack.extend(getattr(node, name) for name in type(node).model_fields)
-        elif isinstance(node, list | tuple):
-            stack.extend(node)
-    return found
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
