@@ -640,3 +640,26 @@ def test_the_enacting_formula_is_not_the_type_line():
     assert (plan.doc_type.value, plan.title.value) == (
         "Quyết định", "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022",
     )  # fmt: skip
+
+
+def test_words_of_the_header_broken_over_lines_by_a_web_copy():
+    # "ỦY" / "BAN NHÂN DÂN" and "Sơn" / "La, ngày …": a head and a place broken mid-name
+    plan = plancorpus.parse_text(
+        "ỦY\nBAN NHÂN DÂN\nTỈNH SƠN LA\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n"
+        "Số: 35/KH-UBND\n|\nSơn\nLa, ngày 27 tháng 01 năm 2022\n|\nKẾ HOẠCH\nPhòng, chống dịch "
+        "năm 2022\nI. CĂN CỨ PHÁP LÝ\n"
+    )
+    assert (plan.issuer.value, plan.place.value, plan.date.value) == (
+        "Ủy ban nhân dân tỉnh Sơn La", "Sơn La", "2022-01-27",
+    )  # fmt: skip
+    # the enacting head of a body at the end of a run-on title line is cut off; a body whose
+    # name ends in a title word is not
+    decision = plancorpus.parse_text(
+        "BỘ Y TẾ -------\nSố: 12/QĐ-BYT\nHà Nội, ngày 11 tháng 4 năm 2025 QUYẾT ĐỊNH VỀ VIỆC "
+        "BAN HÀNH DANH MỤC MÃ DÙNG CHUNG (ĐỢT 1) BỘ TRƯỞNG\nBỘ Y TẾ\nCăn cứ Luật Khám bệnh;\n"
+    )
+    assert decision.title.value == "VỀ VIỆC BAN HÀNH DANH MỤC MÃ DÙNG CHUNG (ĐỢT 1)"
+    council = plancorpus.parse_text(
+        "HỘI ĐỒNG BỘ TRƯỞNG\n*****\nSố: 115-CT\n\nQUYẾT ĐỊNH\nVề việc x\n"
+    )
+    assert council.issuer.value == "Hội đồng Bộ trưởng"

@@ -76,6 +76,8 @@ def _is_motto(text: str) -> bool:
 
 
 _LONE_NUMBER_LABEL = regex.compile(r"(?i)số\s*:?")
+_PLACE_BROKEN = regex.compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?")
+_PLACE_REST = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b")
 _DATE_OPEN = regex.compile(r"(?i),\s*ngày(?:\s+\d{1,2})?\s*$")
 _DATE_REST = regex.compile(r"(?i)^(?:\d{1,2}\s+)?tháng\b")
 
@@ -119,7 +121,12 @@ def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:
     for i in zone:
         row = [piece for c in cells(lines[i], after_punct=False) for piece in _split_columns(c)]
         joins = out and out[-1][0] == i - 1 and row
-        if joins and (
+        if joins and _PLACE_BROKEN.fullmatch(out[-1][1].text) and _PLACE_REST.match(row[0].text):
+            # a place broken before its date: "Sơn" / "La, ngày 27 tháng 01 năm 2022"
+            _, word = out.pop()
+            first = row[0]
+            row[0] = Cell(word.start, first.end, f"{word.text} {first.text}", word.column)
+        elif joins and (
             _LONE_NUMBER_LABEL.fullmatch(out[-1][1].text)
             or (_DATE_OPEN.search(out[-1][1].text) and _DATE_REST.match(row[0].text))
         ):
@@ -150,11 +157,23 @@ def _entities(names: list[Cell]) -> list[list[Cell]]:
     """Group issuer lines into bodies: a line opening with a body word starts a new one."""
     groups: list[list[Cell]] = []
     for cell in names:
-        if not groups or find_head(cell.text) is not None:
+        if not groups or (
+            find_head(cell.text) is not None and not _continues_head(groups[-1], cell)
+        ):
             groups.append([cell])
         else:
             groups[-1].append(cell)
     return groups
+
+
+def _continues_head(group: list[Cell], cell: Cell) -> bool:
+    """A head broken over lines: "ỦY" / "BAN NHÂN DÂN" is one "Ủy ban nhân dân"."""
+    joined = find_head(f"{group[-1].text.strip()} {cell.text.strip()}")
+    return (
+        len(group) == 1
+        and joined is not None
+        and len(joined.head.split()) > len(group[-1].text.split())
+    )
 
 
 def _locality(name: str) -> str | None:

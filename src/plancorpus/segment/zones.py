@@ -43,7 +43,7 @@ APPENDIX_START = regex.compile(
 # and the body ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ Y TẾ")
 _HEAD_OF_BODY = r"(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG)"
 _ENACTING = regex.compile(
-    rf"^(?:{_HEAD_OF_BODY}\s+\p{{Lu}}[\p{{Lu}}\s,\-–]*"
+    rf"^(?:{_HEAD_OF_BODY}(?:\s+\p{{Lu}}[\p{{Lu}}\s,\-–]*)?"
     r"|(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ|BỘ\s+\p{Lu}"
     r"|SỞ\s+\p{Lu}|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)[\p{Lu}\s,\-–]*)$"
 )
@@ -267,12 +267,16 @@ def _back_to_title(lines: list[Line], i: int, start: int) -> int:
     return i
 
 
-_ENACTING_TAIL = regex.compile(_HEAD_OF_BODY + r"\s+[\p{Lu}\s,\-–]+$")
+_BARE_HEAD = regex.compile(_HEAD_OF_BODY + r"\s*$")
+_ENACTING_TAIL = regex.compile(_HEAD_OF_BODY + r"(?:\s+[\p{Lu}\s,\-–]+)?$")
 
 
 def _type_words_upper() -> str:
     names = sorted(patterns.doc_types(), key=lambda d: -len(d.name))
     return "|".join(regex.escape(d.name.upper()).replace(r"\ ", r"\s+") for d in names)
+
+
+_TYPE_AT = regex.compile(rf"(?:{_type_words_upper()})\s")  # at a position ("^" is not)
 
 
 # Where a header that a page copy ran into one line breaks (only at a one- or two-space join;
@@ -288,7 +292,7 @@ _RUN_ON = regex.compile(
     rf"|(?:{_type_words_upper()})\s+(?!VÀ\b|CỦA\b)(?:V/V|VỀ|\p{{Lu}}\p{{Lu}}))"
     r"|(?<=[”\"])[ ]{1,2}(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
     # the enacting authority closing a title in capitals: "… NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP"
-    r"|(?<=[\p{Lu}\d])[ ]{1,2}(?=" + _HEAD_OF_BODY + r"\s+[\p{Lu}\s,\-–]+$)"
+    r"|(?<=[\p{Lu}\d)])(?<!CỦA)[ ]{1,2}(?=" + _HEAD_OF_BODY + r"(?:\s+[\p{Lu}\s,\-–]+)?$)"
     r"|(?<=[\p{Lu}\d])(?<!CỦA|VÀ|"
     + _HEAD_OF_BODY
     + r")[ ]{1,2}(?=ỦY\s+BAN\s+NHÂN\s+DÂN\s+(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN"
@@ -314,9 +318,11 @@ def _cuts(text: str) -> list[int]:
         prev = max(cuts[-1] if cuts else len(text) - len(text.lstrip()), cell)
         if _PLACE_START.match(text, prev) and "," not in text[prev : m.end()]:
             continue
-        is_type = _TYPE_PREFIX.match(text, m.end()) is not None
+        is_type = _TYPE_AT.match(text, m.end()) is not None
         if is_type and typed:
             continue
+        if not typed and _BARE_HEAD.match(text, m.end()):
+            continue  # "HỘI ĐỒNG BỘ TRƯỞNG" is a name; "… (ĐỢT 1) BỘ TRƯỞNG" ends a title
         typed = typed or is_type
         cuts.append(m.end())
     return cuts
