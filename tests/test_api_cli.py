@@ -151,6 +151,15 @@ def test_cli_json_lines(capsys):
     assert all(plancorpus.Plan.model_validate(r).source.endswith(".txt") for r in rows)
 
 
+def test_cli_parse_progress_bar_goes_to_stderr_and_loses_nothing(capsys, tmp_path: Path):
+    files = sorted(SAMPLES.glob("*.txt"))
+    code = main(["parse", "--json", "--progress", *map(str, files), str(tmp_path / "gone.txt")])
+    captured = capsys.readouterr()
+    assert code == 1 and "gone.txt" in captured.err
+    rows = [json.loads(line) for line in captured.out.splitlines()]
+    assert [Path(r["source"]).name for r in rows] == [f.name for f in files]
+
+
 def test_cli_folder_and_missing_file(capsys, tmp_path: Path):
     code = main(["parse", "--json", "--compact", str(SAMPLES), str(tmp_path / "gone.txt")])
     captured = capsys.readouterr()

@@ -7,7 +7,7 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -34,7 +34,6 @@ from plancorpus.corpus import (
     citation_rows,
     expand,
     load,
-    stderr_progress,
 )
 from plancorpus.corpus.frames import export_files
 from plancorpus.model.findings import Finding
@@ -50,11 +49,21 @@ def _dump(plan: Plan, compact: bool) -> str:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    failures = 0
     files = list(expand(args.files))
-    for n, path in enumerate(files, 1):
-        if args.progress and len(files) > 1:
-            stderr_progress(n, len(files), path)
+    if not (args.progress and len(files) > 1):
+        return _parse_each(args, files, lambda path: None)
+    with _progress_bar() as bar:
+        task = bar.add_task("reading", total=len(files))
+
+        def step(path: Path) -> None:
+            bar.update(task, advance=1, description=f"read {path.name}")
+
+        return _parse_each(args, files, step)
+
+
+def _parse_each(args: argparse.Namespace, files: list[Path], step: Callable[[Path], None]) -> int:
+    failures = 0
+    for path in files:
         try:
             plan = parse(path, backend=args.backend, ocr=args.ocr)
         except OSError as exc:
@@ -63,12 +72,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
                 f"plancorpus: cannot read {exc.filename or path}: {exc.strerror or exc}",
                 file=sys.stderr,
             )
-            continue
-        if args.json:
-            print(_dump(plan, args.compact))
         else:
-            print(render(plan))
-            print()
+            print(_dump(plan, args.compact) if args.json else f"{render(plan)}\n")
+        step(path)
     return 1 if failures else 0
 
 
@@ -163,8 +169,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if corpus.failures else 0
 
 
-def _load_with_bar(args: argparse.Namespace) -> Corpus:
-    """Parse every file under the paths with a progress bar on stderr (rate, time left)."""
+def _progress_bar() -> Progress:
+    """A progress bar on stderr (files done, time spent and left), gone when finished."""
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -172,7 +178,12 @@ def _load_with_bar(args: argparse.Namespace) -> Corpus:
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    return Progress(*columns, console=Console(stderr=True), transient=True)
+
+
+def _load_with_bar(args: argparse.Namespace) -> Corpus:
+    """Parse every file under the paths with a progress bar on stderr (rate, time left)."""
+    with _progress_bar() as bar:
         task = bar.add_task("reading", total=None)
 
         def step(n: int, total: int, path: Path) -> None:
@@ -309,7 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --json, leave out the full text and the offset map",
     )
-    p.add_argument("--progress", action="store_true", help="report progress on stderr")
+    p.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
     _reading_options(p)
     p.set_defaults(func=cmd_parse)
 
