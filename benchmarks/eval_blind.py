@@ -32,7 +32,6 @@ import argparse
 import os
 import sys
 import tomllib
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,28 +42,20 @@ import regex
 
 from plancorpus import Plan, Signer, parse
 from plancorpus.compare.evaluate import CitationScore, GoldCitation, score_citations
+from plancorpus.text.vietnamese import compare_key
 from results import record
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ROOT / "benchmarks" / "blind"
 TEXTS = Path(os.environ.get("PLANCORPUS_BLIND", ROOT.parent / "blind")) / "texts"
 HEADER = ("doc_type", "number", "symbol", "issuer", "parent", "place", "date", "title")
-TONES = str.maketrans({"ò": "o", "ó": "o", "ỏ": "o", "õ": "o", "ọ": "o"})
-OLD_TONES = [
-    ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
-    ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
-    ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
-]  # fmt: skip
 
 
 def fold(text: str | None) -> str:
     """The form two values are compared in (see the module's note)."""
     if text is None:
         return ""
-    out = unicodedata.normalize("NFC", text).casefold()
-    for old, new in OLD_TONES:
-        out = out.replace(old, new)
-    out = regex.sub(r"^\s*v/v\b", "", out)
+    out = regex.sub(r"^\s*v/v\b", "", compare_key(text))
     out = regex.sub(r"[\s*_|]+", "", out)
     return out.rstrip(".,;:/")
 

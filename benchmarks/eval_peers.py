@@ -33,41 +33,21 @@ from typing import Any
 
 from plancorpus import parse_text
 from plancorpus.model.plan import Plan, Section
+from plancorpus.text.vietnamese import compare_key
 from results import record
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "benchmarks" / "peers" / "fixtures.toml"
 
 # new-style tone placement -> old style, so both spellings compare equal
-_TONES = {
-    "oà": "òa",
-    "oá": "óa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "oè": "òe",
-    "oé": "óe",
-    "oẻ": "ỏe",
-    "oẽ": "õe",
-    "oẹ": "ọe",
-    "uỳ": "ùy",
-    "uý": "úy",
-    "uỷ": "ủy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-}
-_TONE_RE = re.compile("|".join(_TONES))
 _VV = re.compile(r"^\s*v/v\s*:?\s*", re.IGNORECASE)
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
 
 
 def norm_text(value: str | None) -> str | None:
-    """Text fields: NFC, one space, tone placement unified, case folded."""
-    if value is None:
-        return None
-    text = unicodedata.normalize("NFC", value)
-    text = " ".join(text.split()).casefold()
-    return _TONE_RE.sub(lambda m: _TONES[m.group(0)], text)
+    """Text fields: NFC, one space, tone placement unified, case folded (the project's own
+    comparison key)."""
+    return None if value is None else compare_key(value)
 
 
 def norm_title(value: str | None) -> str | None:

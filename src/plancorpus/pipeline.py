@@ -208,10 +208,11 @@ def stage_citations(ctx: Context) -> None:
     # not cite it; an appendix that does ("Ban hành kèm theo Quyết định số …") is kept
     if ctx.own_key:
         appendix, _ = _offsets(ctx, _zones(ctx).appendix)
-        named = sum(c.key == ctx.own_key and c.span.start < appendix for c in found)
-        if named:
+        kept = [c for c in found if not (c.key == ctx.own_key and c.span.start < appendix)]
+        if len(kept) < len(found):
+            named = len(found) - len(kept)
             ctx.notes.append(("self_reference", f"the document names its own number {named} times"))
-        found = [c for c in found if not (c.key == ctx.own_key and c.span.start < appendix)]
+        found = kept
     p.citations = found
 
 

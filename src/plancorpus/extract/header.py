@@ -18,7 +18,7 @@ from plancorpus.extract.dates import find_dates
 from plancorpus.extract.names import org_name_case
 from plancorpus.model.plan import DateMention, Issuer, Span, TextField
 from plancorpus.segment.cues import find_head
-from plancorpus.segment.lines import Cell, Line, cells
+from plancorpus.segment.lines import Cell, Line, cells, cut_cell
 from plancorpus.segment.zones import MOTTO_FOLDED, SEPARATOR, Zones, doc_type_of_line
 from plancorpus.text.vietnamese import collapse_spaces, compare_key, fold_ascii, is_upper_text
 
@@ -93,25 +93,18 @@ _SECOND_COLUMN = regex.compile(
 
 def _split_columns(cell: Cell) -> list[Cell]:
     """A header cell cut where a second column's text begins (see ``_SECOND_COLUMN``)."""
-    out: list[Cell] = []
-    pos = 0
     text = cell.text
     if _PLACE_DATE.match(text):  # "Cam Hải Đông, ngày …" is one cell
         return [cell]
+    gaps: list[tuple[int, int]] = []
     for m in _SECOND_COLUMN.finditer(text):
         place_date = _PLACE_DATE.match(text[m.end() :]) is not None
         if not place_date and not _is_motto(text[m.end() :]):
             continue
-        out.append(
-            Cell(cell.start + pos, cell.start + m.start(), text[pos : m.start()], cell.column)
-        )
-        pos = m.end()
+        gaps.append((m.start(), m.end()))
         if place_date:  # the place and date end a cell: no cut inside them
             break
-    if not out:
-        return [cell]
-    out.append(Cell(cell.start + pos, cell.end, text[pos:], cell.column))
-    return out
+    return cut_cell(cell, gaps)
 
 
 def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:

@@ -7,6 +7,7 @@ and chair) starts two columns, each read as its own signer.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -16,7 +17,7 @@ from plancorpus.data import patterns
 from plancorpus.extract.names import org_name_case
 from plancorpus.model.plan import AuthorityStep, Signer, Span
 from plancorpus.segment.cues import find_head, is_name_cell, is_title_cell, prefix_match
-from plancorpus.segment.lines import Cell
+from plancorpus.segment.lines import Cell, cut_cell
 from plancorpus.text.vietnamese import is_upper_text
 
 _MARK = regex.compile(
@@ -104,13 +105,7 @@ _RUN_ON_SIGNATURE = regex.compile(
 
 
 def _unfold(cell: Cell) -> list[Cell]:
-    out: list[Cell] = []
-    pos = 0
-    for m in [*_RUN_ON_SIGNATURE.finditer(cell.text), None]:
-        end = m.start() if m else len(cell.text)
-        piece = cell.text[pos:end]
-        out.append(Cell(cell.start + pos, cell.start + end, piece, cell.column))
-        pos = m.end() if m else end
+    out = cut_cell(cell, [(m.start(), m.end()) for m in _RUN_ON_SIGNATURE.finditer(cell.text)])
     return out if len(out) > 1 and classify(out[0].text) in ("prefix", "title") else [cell]
 
 
@@ -171,19 +166,24 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
     return _join_stray_names(sorted(out, key=lambda s: s.span.start))
 
 
+def _title_splits(text: str, first: int = 1) -> Iterator[tuple[str, str]]:
+    """Every way to cut ``text`` into words before and a signer's title after (at least
+    ``first`` words before)."""
+    words = text.split()
+    for k in range(first, len(words)):
+        tail = " ".join(words[k:])
+        if is_title_cell(tail):
+            yield " ".join(words[:k]), tail
+
+
 def split_title(text: str, authority: str) -> tuple[str, str | None]:
     """A principal and a title written on one line: after "KT." a deputy's title ("GIÁM ĐỐC
     PHÓ GIÁM ĐỐC", "BỘ TRƯỞNG THỨ TRƯỞNG"), after "TM." a title after a body's name ("ỦY BAN
-    NHÂN DÂN CHỦ TỊCH");
-    the principal, and the title when there is one. "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG" and "BAN
-    GIÁM ĐỐC" stay whole."""
-    words = text.split()
-    for k in range(2, len(words)):
-        head, tail = " ".join(words[:k]), " ".join(words[k:])
-        if not is_title_cell(tail):
-            continue
-        deputy_title = words[k].upper() == "PHÓ" or tail.upper() == "THỨ TRƯỞNG"
-        deputy = authority.replace("/", "").rstrip(".").upper() == "KT" and deputy_title
+    NHÂN DÂN CHỦ TỊCH"); the principal, and the title when there is one. "CHỦ TỊCH HỘI ĐỒNG BỘ
+    TRƯỞNG" and "BAN GIÁM ĐỐC" stay whole."""
+    deputy_for = authority.replace("/", "").rstrip(".").upper() == "KT"
+    for head, tail in _title_splits(text, first=2):
+        deputy = deputy_for and (tail.split()[0].upper() == "PHÓ" or tail.upper() == "THỨ TRƯỞNG")
         if deputy or (authority == "TM." and find_head(org_name_case(head)) is not None):
             return head, tail
     return text, None
@@ -192,12 +192,7 @@ def split_title(text: str, authority: str) -> tuple[str, str | None]:
 def _two_titles(text: str) -> tuple[str, str | None]:
     """A principal's title and the signer's, written on one line ("BỘ TRƯỞNG CHÁNH VĂN
     PHÒNG")."""
-    words = text.split()
-    for k in range(1, len(words)):
-        head, tail = " ".join(words[:k]), " ".join(words[k:])
-        if is_title_cell(head) and is_title_cell(tail):
-            return head, tail
-    return text, None
+    return next(((h, t) for h, t in _title_splits(text) if is_title_cell(h)), (text, None))
 
 
 def _alone(s: Signer) -> bool:

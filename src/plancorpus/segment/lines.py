@@ -6,6 +6,7 @@ A text export of a two-column block puts both columns on one line
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -93,4 +94,15 @@ def cells(line: Line, after_punct: bool = True) -> list[Cell]:
             col = len(text[:s].expandtabs(8))
             out.append(Cell(line.start + s, line.start + e, text[s:e], col))
         pos = g_end
+    return out
+
+
+def cut_cell(cell: Cell, gaps: Iterable[tuple[int, int]]) -> list[Cell]:
+    """``cell`` cut into pieces at ``gaps`` (start and end offsets in its text, in order), the
+    gaps left out: the cells a copy joined with single spaces."""
+    out: list[Cell] = []
+    pos = 0
+    for start, end in [*gaps, (len(cell.text), len(cell.text))]:
+        out.append(Cell(cell.start + pos, cell.start + start, cell.text[pos:start], cell.column))
+        pos = end
     return out

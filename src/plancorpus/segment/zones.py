@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -56,14 +57,14 @@ MOTTO = regex.compile(
 MOTTO_FOLDED = regex.compile(r"CONG HOA XA HOI CHU NGHIA|DANG CONG SAN VIET NAM|DOC LAP - TU DO")
 
 
-_TYPE_PREFIX = regex.compile(
-    r"^[*_#\s]*(?P<type>"
-    + "|".join(
-        regex.escape(d.name.upper()).replace(r"\ ", r"\s+")
-        for d in sorted(patterns.doc_types(), key=lambda d: -len(d.name))
-    )
-    + r")\s+(?=\S)"
-)
+def _type_words_upper() -> str:
+    names = sorted(patterns.doc_types(), key=lambda d: -len(d.name))
+    return "|".join(regex.escape(d.name.upper()).replace(r"\ ", r"\s+") for d in names)
+
+
+@cache
+def _type_prefix() -> regex.Pattern[str]:
+    return regex.compile(rf"^[*_#\s]*(?P<type>{_type_words_upper()})\s+(?=\S)")
 
 
 # a copy's own block after the original's signature
@@ -98,7 +99,7 @@ def doc_type_prefix(text: str) -> tuple[str, int] | None:
     """A type word in capitals that opens a line and runs on into the title ("KẾ HOẠCH Thực
     hiện công tác…", "KẾ HOẠCH TỔ CHỨC KỶ NIỆM…" in web copies): the type, and where the title
     starts in ``text``. Not "KẾ HOẠCH VÀ ĐẦU TƯ" (a department's name broken over lines)."""
-    m = _TYPE_PREFIX.match(text)
+    m = _type_prefix().match(text)
     if m is None or regex.match(r"(?i)(?:và|của)\b|,|\(|-|:", text[m.end() :]):
         return None
     name = doc_type_of_line(m.group("type"))
@@ -271,35 +272,35 @@ _BARE_HEAD = regex.compile(_HEAD_OF_BODY + r"\s*$")
 _ENACTING_TAIL = regex.compile(_HEAD_OF_BODY + r"(?:\s+[\p{Lu}\s,\-–]+)?$")
 
 
-def _type_words_upper() -> str:
-    names = sorted(patterns.doc_types(), key=lambda d: -len(d.name))
-    return "|".join(regex.escape(d.name.upper()).replace(r"\ ", r"\s+") for d in names)
-
-
-_TYPE_AT = regex.compile(rf"(?:{_type_words_upper()})\s")  # at a position ("^" is not)
+@cache
+def _type_at() -> regex.Pattern[str]:
+    """A type word in capitals at a position (an anchored pattern's "^" is not)."""
+    return regex.compile(rf"(?:{_type_words_upper()})\s")
 
 
 # Where a header that a page copy ran into one line breaks (only at a one- or two-space join;
 # wider gaps already part cells): after a rule of dashes or a page title's full stop; before
 # "Số:", the motto, "V/v", "Kính gửi", a place and its date, a type word in capitals, and an
 # enacting authority after a closing quote.
-_RUN_ON = regex.compile(
-    r"(?:(?<=-{3})|(?<=\d{4}\.))[ ]{1,2}(?=\S)|(?<=\.)[ ]{1,2}(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
-    r"|(?<=[^\s\-])[ ]{1,2}(?=-{3})"
-    r"|(?<=\S)[ ]{1,2}(?=Số\s*:|C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I|Độc\s+lập\s*-"
-    r"|V/[vV]\b|Kính\s+gửi\b"
-    r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*ngày\s+\d"
-    rf"|(?:{_type_words_upper()})\s+(?!VÀ\b|CỦA\b)(?:V/V|VỀ|\p{{Lu}}\p{{Lu}}))"
-    r"|(?<=[”\"])[ ]{1,2}(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
-    # the enacting authority closing a title in capitals: "… NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP"
-    r"|(?<=[\p{Lu}\d)])(?<!CỦA)[ ]{1,2}(?=" + _HEAD_OF_BODY + r"(?:\s+[\p{Lu}\s,\-–]+)?$)"
-    r"|(?<=[\p{Lu}\d])(?<!CỦA|VÀ|"
-    + _HEAD_OF_BODY
-    + r")[ ]{1,2}(?=ỦY\s+BAN\s+NHÂN\s+DÂN\s+(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN"
-    r"|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+[\p{Lu}\s\-]+$)"
-    # the body's first sentence run on after a title in capitals ("… CẢ NƯỚC Ngày 24 tháng 6 …")
-    r"|(?<=\p{Lu}{2})[ ]{1,2}(?=\p{Lu}\p{Ll}+\s+[\p{Ll}\d][^\n]{60})"
-)
+@cache
+def _run_on() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?:(?<=-{3})|(?<=\d{4}\.))[ ]{1,2}(?=\S)|(?<=\.)[ ]{1,2}(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
+        r"|(?<=[^\s\-])[ ]{1,2}(?=-{3})"
+        r"|(?<=\S)[ ]{1,2}(?=Số\s*:|C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I|Độc\s+lập\s*-"
+        r"|V/[vV]\b|Kính\s+gửi\b"
+        r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*ngày\s+\d"
+        rf"|(?:{_type_words_upper()})\s+(?!VÀ\b|CỦA\b)(?:V/V|VỀ|\p{{Lu}}\p{{Lu}}))"
+        r"|(?<=[”\"])[ ]{1,2}(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
+        # the enacting authority closing a title in capitals: "… NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP"
+        r"|(?<=[\p{Lu}\d)])(?<!CỦA)[ ]{1,2}(?=" + _HEAD_OF_BODY + r"(?:\s+[\p{Lu}\s,\-–]+)?$)"
+        r"|(?<=[\p{Lu}\d])(?<!CỦA|VÀ|"
+        + _HEAD_OF_BODY
+        + r")[ ]{1,2}(?=ỦY\s+BAN\s+NHÂN\s+DÂN\s+(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN"
+        r"|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+[\p{Lu}\s\-]+$)"
+        # the body's first sentence run on after a title in capitals ("… CẢ NƯỚC Ngày 24 tháng 6 …")
+        r"|(?<=\p{Lu}{2})[ ]{1,2}(?=\p{Lu}\p{Ll}+\s+[\p{Ll}\d][^\n]{60})"
+    )
 
 
 _WIDE = regex.compile(r"\t|[ ]{3,}|\|")
@@ -307,18 +308,18 @@ _PLACE_START = regex.compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,
 
 
 def _cuts(text: str) -> list[int]:
-    """Where ``text`` is cut (see ``_RUN_ON``); never inside a place's name ("Kon| Tum, ngày")."""
+    """Where ``text`` is cut (see ``_run_on``); never inside a place's name ("Kon| Tum, ngày")."""
     cuts: list[int] = []
     gaps = [g.end() for g in _WIDE.finditer(text)]
     typed = False  # the type word is cut before once: "… KẾ HOẠCH …" inside the title stays
-    for m in _RUN_ON.finditer(text):
+    for m in _run_on().finditer(text):
         if cuts and _ENACTING_TAIL.match(text, cuts[-1]):
             break  # the enacting authority runs to the end: "TỔNG GIÁM ĐỐC BẢO HIỂM …"
         cell = max([g for g in gaps if g <= m.start()], default=0)  # where this cell begins
         prev = max(cuts[-1] if cuts else len(text) - len(text.lstrip()), cell)
         if _PLACE_START.match(text, prev) and "," not in text[prev : m.end()]:
             continue
-        is_type = _TYPE_AT.match(text, m.end()) is not None
+        is_type = _type_at().match(text, m.end()) is not None
         if is_type and typed:
             continue
         if not typed and _BARE_HEAD.match(text, m.end()):
@@ -328,20 +329,18 @@ def _cuts(text: str) -> list[int]:
     return cuts
 
 
+@cache
 def _page_title_rx() -> regex.Pattern[str]:
     names = sorted(patterns.doc_types(), key=lambda d: -len(d.name))
     words = "|".join(regex.escape(d.name).replace(r"\ ", r"\s+") for d in names)
     return regex.compile(rf"^(?P<p>(?:{words})\s+\d{{1,5}}[/\-]\S+[^\n]{{0,200}}?\.)\s+(?=\S)")
 
 
-_PAGE_TITLE = _page_title_rx()
-
-
 def running_titles(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """A web copy that repeats its page's title before each part ("Quyết định 1666/QĐ-BHXH năm
     2020 về … ban hành. Điều 2. …"): the lines with that title cut off, and the titles cut (a
     title repeated on three lines or more; the lines keep their place in the text)."""
-    found = [(k, m) for k, line in enumerate(lines) if (m := _PAGE_TITLE.match(line.text))]
+    found = [(k, m) for k, line in enumerate(lines) if (m := _page_title_rx().match(line.text))]
     counts = Counter(m.group("p") for _, m in found)
     repeated = {t for t, n in counts.items() if n >= 3}
     if not repeated:
