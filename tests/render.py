@@ -147,3 +147,16 @@ def to_docx(text: str, path: Path) -> Path:
         zf.writestr("_rels/.rels", rels)
         zf.writestr("word/document.xml", document)
     return path
+
+
+def locked_pdf(path: Path) -> Path:
+    """A one-page PDF that needs a password to open."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.text(20, 20, "secret plan")
+    pdf.output(str(path))
+    return path

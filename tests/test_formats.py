@@ -14,7 +14,7 @@ from conftest import REAL, ROOT, SAMPLES, corpus_file, parsed
 from plancorpus.compare.evaluate import score_text
 from plancorpus.read import ocr, read_file
 from plancorpus.read.legacy import _tables
-from render import to_docx, to_pdf
+from render import locked_pdf, to_docx, to_pdf
 
 
 def fields(p: plancorpus.Plan) -> dict[str, object]:
@@ -106,7 +106,6 @@ def test_hyphen_at_line_end_is_kept(tmp_path: Path):
 
 
 def test_junk_before_pdf_header_encrypted_and_truncated(tmp_path: Path):
-    from fpdf import FPDF
 
     good = to_pdf(
         (SAMPLES / "kh_duk_hoctap_2025.txt").read_text(encoding="utf-8"), tmp_path / "a.pdf"
@@ -116,14 +115,7 @@ def test_junk_before_pdf_header_encrypted_and_truncated(tmp_path: Path):
     plan = plancorpus.parse(junk)
     assert plan.status == "ok" and plan.has_warning("junk_before_pdf")
 
-    pdf = FPDF()
-    pdf.set_encryption(owner_password="owner", user_password="secret")
-    pdf.add_page()
-    pdf.set_font("helvetica", size=12)
-    pdf.text(20, 20, "secret plan")
-    locked = tmp_path / "locked.pdf"
-    pdf.output(str(locked))
-    plan = plancorpus.parse(locked)
+    plan = plancorpus.parse(locked_pdf(tmp_path / "locked.pdf"))
     assert plan.status == "failed" and plan.has_warning("encrypted")
 
     cut = tmp_path / "cut.pdf"

@@ -43,6 +43,7 @@ from plancorpus.model import (
     Span,
     TextField,
 )
+from plancorpus.model.limits import Limits
 from plancorpus.pipeline import STAGES as STAGES
 from plancorpus.pipeline import parse, parse_text
 from plancorpus.pipeline import parse_bytes as parse_bytes
@@ -65,6 +66,7 @@ __all__ = [
     "Finding",
     "Furniture",
     "Issuer",
+    "Limits",
     "ParseWarning",
     "Period",
     "Place",

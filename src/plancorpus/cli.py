@@ -37,6 +37,7 @@ from plancorpus.corpus import (
 )
 from plancorpus.corpus.frames import export_files
 from plancorpus.model.findings import Finding
+from plancorpus.model.limits import MB, Limits
 from plancorpus.model.plan import Plan
 from plancorpus.pipeline import parse
 from plancorpus.report import render
@@ -65,7 +66,7 @@ def _parse_each(args: argparse.Namespace, files: list[Path], step: Callable[[Pat
     failures = 0
     for path in files:
         try:
-            plan = parse(path, backend=args.backend, ocr=args.ocr)
+            plan = parse(path, backend=args.backend, ocr=args.ocr, limits=_limits(args))
         except OSError as exc:
             failures += 1
             print(
@@ -106,7 +107,26 @@ def _load(args: argparse.Namespace) -> Corpus:
 
 
 def _corpus_options(args: argparse.Namespace) -> dict[str, Any]:
-    return {"workers": args.workers, "cache": args.cache, "timeout": args.timeout}
+    return {
+        "workers": args.workers,
+        "cache": args.cache,
+        "timeout": args.timeout,
+        "limits": _limits(args),
+    }
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    """The limits the options set; 0 turns one off."""
+
+    def given(value: float, scale: float = 1) -> Any:
+        return None if value == 0 else type(value)(value * scale)
+
+    return Limits(
+        max_bytes=given(args.max_mb, MB),
+        max_pages=given(args.max_pages),
+        max_unpacked=given(args.max_unpacked_mb, MB),
+        max_seconds=given(args.max_seconds),
+    )
 
 
 def _report_failures(corpus: Corpus) -> None:
@@ -239,8 +259,8 @@ def _diff_options(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     try:
-        a = parse(args.a, backend=args.backend, ocr=args.ocr)
-        b = parse(args.b, backend=args.backend, ocr=args.ocr)
+        a = parse(args.a, backend=args.backend, ocr=args.ocr, limits=_limits(args))
+        b = parse(args.b, backend=args.backend, ocr=args.ocr, limits=_limits(args))
     except OSError as exc:
         print(f"plancorpus: cannot read {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -257,6 +277,33 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _limit_options(p: argparse.ArgumentParser) -> None:
+    """What one document may cost; over a limit, its plan is failed with the reason."""
+    lim = Limits()
+    g = p.add_argument_group("limits per document (0 turns one off)")
+    g.add_argument(
+        "--max-mb",
+        type=int,
+        default=(lim.max_bytes or 0) // MB,
+        help="file size (default %(default)s)",
+    )
+    g.add_argument(
+        "--max-pages", type=int, default=lim.max_pages or 0, help="PDF pages (default %(default)s)"
+    )
+    g.add_argument(
+        "--max-unpacked-mb",
+        type=int,
+        default=(lim.max_unpacked or 0) // MB,
+        help="size a DOCX inflates to (default %(default)s)",
+    )
+    g.add_argument(
+        "--max-seconds",
+        type=float,
+        default=lim.max_seconds or 0,
+        help="time to read and parse one document (default %(default)s)",
+    )
+
+
 def _corpus_arguments(p: argparse.ArgumentParser) -> None:
     """The arguments of every command that reads a corpus: paths, workers, cache, time
     limit, progress."""
@@ -271,13 +318,14 @@ def _corpus_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--timeout",
         type=float,
-        default=300.0,
-        help="seconds a file may take before it counts as a failure (default 300)",
+        help="seconds before a worker that has not answered is killed and its file counts "
+        "as a failure (default: --max-seconds plus 60)",
     )
     p.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
 
 
 def _reading_options(p: argparse.ArgumentParser) -> None:
+    _limit_options(p)
     p.add_argument(
         "--backend",
         choices=["pdfium", "pdfplumber"],

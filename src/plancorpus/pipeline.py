@@ -12,6 +12,7 @@ names it. Users may pass their own list of stages to :func:`run`.
 
 from __future__ import annotations
 
+import time
 import traceback
 import warnings
 from collections.abc import Callable
@@ -26,9 +27,10 @@ from plancorpus.extract.dates import find_dates
 from plancorpus.extract.header import issuer_from_body, issuer_from_closing, read_header
 from plancorpus.extract.period import find_period
 from plancorpus.extract.tail import read_tail
+from plancorpus.model.limits import DEFAULT_LIMITS, Limits
 from plancorpus.model.plan import Furniture, Note, Plan, SourceInfo, Span, TextField
 from plancorpus.normalise.clean import clean
-from plancorpus.read import Extracted, read_bytes, read_path
+from plancorpus.read import Extracted, OverLimit, read_bytes, read_path, refused
 from plancorpus.segment.lines import Line, split_lines
 from plancorpus.segment.sections import parse_appendices, parse_preamble, parse_sections
 from plancorpus.segment.zones import (
@@ -44,13 +46,15 @@ from plancorpus.text.textmap import MappedText
 @dataclass
 class Source:
     """What the read stage starts from: a file (``path``), its bytes (``data``), or text
-    already decoded (``text``); ``backend`` and ``ocr`` are the PDF reading options."""
+    already decoded (``text``); ``backend`` and ``ocr`` are the PDF reading options, and
+    ``limits`` what one document may cost."""
 
     path: str | None = None
     data: bytes | None = None
     text: str | MappedText | None = None
     backend: str = "pdfium"
     ocr: bool | None = None
+    limits: Limits = DEFAULT_LIMITS
 
 
 @dataclass
@@ -79,10 +83,21 @@ def stage_read(ctx: Context) -> None:
     and stamps; text given as a string passes through."""
     src = ctx.source
     if src.text is not None:
-        ctx.input_text = MappedText.identity(src.text) if isinstance(src.text, str) else src.text
+        text = MappedText.identity(src.text) if isinstance(src.text, str) else src.text
+        why = src.limits.over("max_chars", len(text.text))
+        if why:
+            take_extracted(ctx, refused("text", "over_limit", "over_limit", f"the text: {why}"))
+        else:
+            ctx.input_text = text
         return
-    data = src.data if src.data is not None else read_path(src.path or "")
-    take_extracted(ctx, read_bytes(data, path=src.path, backend=src.backend, ocr=src.ocr))
+    try:
+        data = src.data if src.data is not None else read_path(src.path or "", src.limits)
+    except OverLimit as exc:
+        take_extracted(ctx, refused("unknown", "over_limit", "over_limit", str(exc)))
+        ctx.plan.input.path = src.path
+        return
+    extracted = read_bytes(data, src.path, src.backend, src.ocr, src.limits)
+    take_extracted(ctx, extracted)
 
 
 def take_extracted(ctx: Context, extracted: Extracted) -> None:
@@ -238,7 +253,7 @@ def stage_status(ctx: Context) -> None:
     for code, message in ctx.notes:
         plan.warn(code, message)
     if ctx.read_status != "ok":
-        plan.status = "failed"  # scanned without OCR, encrypted, damaged: the reason is a warning
+        plan.status = "failed"  # scanned, encrypted, damaged, over a limit: the reason is a warning
         return
     if not _has_letters(plan.text, 20):
         plan.status = "failed"
@@ -265,8 +280,8 @@ def stage_status(ctx: Context) -> None:
             plan.warn(code, f"no {field_name} found")
     for code, message in missing:
         plan.warn(code, message)
-    failed_stage = any(w.code == "stage_failed" for w in plan.warnings)
-    plan.status = "partial" if missing or failed_stage else "ok"
+    cut_short = any(w.code in ("stage_failed", "time_limit") for w in plan.warnings)
+    plan.status = "partial" if missing or cut_short else "ok"
 
 
 STAGES: list[tuple[str, Stage]] = [
@@ -310,7 +325,19 @@ def run(
         take_extracted(ctx, extracted)
     else:
         ctx.source = Source(text=text if text is not None else "")
-    for name, stage in stages or STAGES:
+    _run_stages(ctx, stages or STAGES)
+    stage_status(ctx)
+    if plan.page_starts:
+        plan.assign_pages()
+    return plan
+
+
+def _run_stages(ctx: Context, stages: list[tuple[str, Stage]]) -> None:
+    """Each stage in turn. A stage that fails becomes a warning; past the time limit
+    (``Limits.max_seconds``) the rest are skipped, and the warning says after which stage."""
+    limit = ctx.source.limits.max_seconds
+    started = time.monotonic()
+    for name, stage in stages:
         if name == "read":
             stage(ctx)  # a file that cannot be read is the caller's error, not the plan's
             continue
@@ -320,11 +347,12 @@ def run(
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             ctx.notes.append(("stage_failed", f"stage {name!r} failed: {detail}"))
             if name in ("clean", "layout"):
-                break
-    stage_status(ctx)
-    if plan.page_starts:
-        plan.assign_pages()
-    return plan
+                return
+        spent = time.monotonic() - started
+        if limit is not None and spent > limit and (name, stage) != stages[-1]:
+            why = ctx.source.limits.over("max_seconds", spent)
+            ctx.notes.append(("time_limit", f"stopped after stage {name!r}: {why}"))
+            return
 
 
 def parse(
@@ -332,6 +360,7 @@ def parse(
     backend: str = "pdfium",
     ocr: bool | None = None,
     source: str | None = None,
+    limits: Limits | None = None,
 ) -> Plan:
     """Read a document (a path, or its bytes) in any supported format (text, PDF, DOCX, Word
     97 .doc, HTML) into a :class:`Plan`.
@@ -339,21 +368,25 @@ def parse(
     ``backend`` picks the PDF text back-end: "pdfium" (fast, the default) or "pdfplumber".
     ``ocr`` turns OCR of scanned PDFs on or off; by default scans are OCRed when Tesseract
     with its Vietnamese model is installed. ``source`` names the document in the plan (by
-    default the path, or "<bytes>").
+    default the path, or "<bytes>"). ``limits`` (a :class:`~plancorpus.Limits`) bound the
+    input's size, pages, inflated size, text and time; an input over one comes back
+    ``failed`` with an ``over_limit`` warning (or ``partial`` with ``time_limit``).
 
     Odd content never raises: the plan's ``status`` and ``warnings`` say what was not
-    understood. A missing or unreadable file raises an ``OSError`` that names the file.
+    understood. A missing file, a folder, or something that is not a regular file (a pipe,
+    a device) raises an ``OSError`` that names it.
     """
+    lim = limits or DEFAULT_LIMITS
     if isinstance(document, bytes | bytearray):
-        origin = Source(data=bytes(document), backend=backend, ocr=ocr)
+        origin = Source(data=bytes(document), backend=backend, ocr=ocr, limits=lim)
         return run(source=source or "<bytes>", origin=origin)
-    origin = Source(path=str(document), backend=backend, ocr=ocr)
+    origin = Source(path=str(document), backend=backend, ocr=ocr, limits=lim)
     return run(source=source or str(document), origin=origin)
 
 
-def parse_text(text: str, source: str = "<text>") -> Plan:
+def parse_text(text: str, source: str = "<text>", limits: Limits | None = None) -> Plan:
     """Parse a document given as a string."""
-    return run(source=source, origin=Source(text=text))
+    return run(source=source, origin=Source(text=text, limits=limits or DEFAULT_LIMITS))
 
 
 def parse_bytes(

@@ -256,7 +256,7 @@ def missing_sections(plan: Plan) -> Iterator[Finding]:
     paths = {p for p, _ in plan.outline()} | tops
     for m in _SECTION_REF.finditer(plan.text):
         label = m.group(2).upper() if roman_value(m.group(2).upper()) else m.group(2)
-        if _REF_OTHER_DOC.match(plan.text, m.end()):
+        if _REF_OTHER_DOC.match(plan.text, m.end(), m.end() + 200):
             continue
         if label in paths or any(p.endswith("." + label) for p in paths):
             continue

@@ -13,6 +13,7 @@ rerun parses only what changed or was not finished.
 from __future__ import annotations
 
 import multiprocessing
+import resource
 import stat
 import sys
 import time
@@ -27,6 +28,7 @@ from pathlib import Path
 from plancorpus._processes import process_context
 from plancorpus.corpus.cache import PlanCache, content_key
 from plancorpus.corpus.stored import StoredPlans, pack, unpack
+from plancorpus.model.limits import DEFAULT_LIMITS, Limits
 from plancorpus.model.plan import Plan
 from plancorpus.pipeline import parse
 
@@ -34,7 +36,10 @@ SUFFIXES = {".txt", ".md", ".pdf", ".docx", ".doc", ".htm", ".html"}
 MAX_CRASHES = 2  # a file in flight when its worker died this often is the cause
 
 Progress = Callable[[int, int, Path], None]
-Result = tuple[bytes | None, str | None, str]  # (packed plan JSON, failure reason, stage)
+# (packed plan JSON, failure reason, stage): stage "done", or "limited" for a plan cut short
+# by a limit (kept, but not cached: a rerun with other limits must read it again)
+Result = tuple[bytes | None, str | None, str]
+_LIMIT_CODES = ("over_limit", "time_limit")
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -55,7 +60,7 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
 class Failure:
     path: str
     reason: str
-    stage: str = "read"  # read (the file), parse (a bug), timeout, crash (the worker died)
+    stage: str = "read"  # read (the file), parse (a bug), memory, timeout, crash (worker died)
 
 
 @dataclass
@@ -94,19 +99,36 @@ class Corpus:
         )
 
 
-def _work(path: str, backend: str, ocr: bool | None) -> Result:
+def _work(path: str, backend: str, ocr: bool | None, limits: Limits = DEFAULT_LIMITS) -> Result:
     """Parse one file (in a worker process): the plan's packed JSON, or why not."""
     try:
-        plan = parse(path, backend=backend, ocr=ocr)
+        plan = parse(path, backend=backend, ocr=ocr, limits=limits)
+        blob = pack(plan.model_dump_json())
     except OSError as exc:
         return None, f"{exc.strerror or exc}", "read"
+    except MemoryError:
+        mb = limits.max_memory_mb
+        return None, f"out of memory (a worker may use {mb} MB: Limits.max_memory_mb)", "memory"
     except Exception as exc:  # a reader's bug must cost one file, not the run
         return None, f"{type(exc).__name__}: {exc}", "parse"
-    return pack(plan.model_dump_json()), None, "done"
+    limited = any(plan.has_warning(code) for code in _LIMIT_CODES)
+    return blob, None, "limited" if limited else "done"
 
 
 def _ready(_: int) -> bool:
     return True
+
+
+def _cap_memory(megabytes: int | None) -> None:
+    """In a worker: its address space is capped, so a file that would take the machine's
+    memory gets a MemoryError (a failure) instead of the kernel's OOM killer."""
+    if megabytes is None:
+        return
+    limit = megabytes * 2**20
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def _regular(path: Path) -> str | None:
@@ -130,6 +152,7 @@ class _Run:
     cache: PlanCache | None
     progress: Progress | None
     on_plan: Callable[[Plan], None] | None = None  # given: plans are handed over, not kept
+    limits: Limits = DEFAULT_LIMITS
     plans: dict[int, bytes] = field(default_factory=dict)
     failures: dict[int, Failure] = field(default_factory=dict)
     keys: dict[int, str] = field(default_factory=dict)
@@ -145,7 +168,7 @@ class _Run:
             else:
                 self.on_plan(unpack(blob))
                 self.handed += 1
-            if self.cache is not None and k in self.keys and not cached:
+            if self.cache is not None and k in self.keys and not cached and stage == "done":
                 self.cache.put(self.keys[k], str(path), blob)
         else:
             self.failures[k] = Failure(str(path), reason or "unknown", stage)
@@ -162,8 +185,8 @@ def _from_cache(run: _Run, files: list[Path]) -> list[int]:
         if why is not None:
             run.finish(k, path, (None, why, "read"))
             continue
-        if run.cache is None:
-            todo.append(k)
+        if run.cache is None or run.limits.over("max_bytes", path.stat().st_size):
+            todo.append(k)  # a file over the size limit is refused by its worker, unread
             continue
         run.keys[k] = content_key(path.read_bytes(), run.backend, run.ocr)
         found = run.cache.get(run.keys[k])
@@ -187,7 +210,12 @@ def _schedule(run: _Run, files: list[Path], todo: list[int], workers: int, timeo
     crashes: Counter[int] = Counter()
     context = process_context()
     while queue:
-        pool = ProcessPoolExecutor(workers, mp_context=context)
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=context,
+            initializer=_cap_memory,
+            initargs=(run.limits.max_memory_mb,),
+        )
         running: dict[Future[Result], tuple[int, float]] = {}
         try:
             list(pool.map(_ready, range(workers)))  # start them: a file's clock starts later
@@ -218,7 +246,8 @@ def _drain(
     while queue or running:
         while queue and len(running) < workers:
             k = queue.popleft()
-            running[pool.submit(_work, str(files[k]), run.backend, run.ocr)] = (k, time.monotonic())
+            job = pool.submit(_work, str(files[k]), run.backend, run.ocr, run.limits)
+            running[job] = (k, time.monotonic())
         done, _ = wait(running, timeout=0.25, return_when=FIRST_COMPLETED)
         for fut in done:
             k, _ = running[fut]
@@ -239,7 +268,7 @@ def _drain(
 
 def _inline(run: _Run, files: list[Path], todo: list[int]) -> None:
     for k in todo:
-        run.finish(k, files[k], _work(str(files[k]), run.backend, run.ocr))
+        run.finish(k, files[k], _work(str(files[k]), run.backend, run.ocr, run.limits))
 
 
 def load(
@@ -251,8 +280,9 @@ def load(
     workers: int | None = None,
     cache: str | Path | None = None,
     engine: str = "processes",
-    timeout: float = 300.0,
+    timeout: float | None = None,
     on_plan: Callable[[Plan], None] | None = None,
+    limits: Limits | None = None,
 ) -> Corpus:
     """Parse every document under ``paths`` (files, or folders read recursively).
 
@@ -264,6 +294,9 @@ def load(
     with the corpus (see :func:`plancorpus.corpus.frames.export_files`).
     ``cache``: a folder or SQLite file where plans are kept by content. Unreadable,
     hanging and crashing files become :class:`Failure` records; nothing is dropped silently.
+    ``limits``: what one document may cost (see :class:`~plancorpus.Limits`); a file over one
+    becomes a failed plan that says which. ``timeout``: seconds before a worker that has not
+    answered is killed (default: the time limit, plus a minute for a slow stage to notice).
     """
     if engine not in ("processes", "inline", "dask"):
         raise ValueError(f"unknown engine {engine!r}: use 'processes', 'inline' or 'dask'")
@@ -274,7 +307,10 @@ def load(
     started = time.monotonic()
     files = list(expand(paths))
     store = PlanCache(cache) if cache is not None else None
-    run = _Run(len(files), backend, ocr, store, progress, on_plan)
+    lim = limits or DEFAULT_LIMITS
+    run = _Run(len(files), backend, ocr, store, progress, on_plan, lim)
+    if timeout is None:
+        timeout = (lim.max_seconds or 300.0) + 60.0
     try:
         todo = _from_cache(run, files)
         if engine == "inline" or not todo:

@@ -234,7 +234,7 @@ def _matches(text: str) -> list[regex.Match[str]]:
     found: list[regex.Match[str]] = []
     pos = 0
     while (start := starts.search(text, pos)) is not None:
-        m = matcher.match(text, start.start())
+        m = matcher.match(text, start.start(), start.start() + 600)
         if m is None:
             pos = start.end()
             continue

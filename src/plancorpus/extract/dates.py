@@ -168,7 +168,7 @@ _SINGLE_AT = regex.compile(rf"(?i)(?:{_point('')}){_E}")
 
 def date_at(text: str, pos: int) -> DateMention | None:
     """A full date or a month written exactly at ``pos`` ("ngày 21/8/2017", "28/9/2022")."""
-    m = _SINGLE_AT.match(text, pos)
+    m = _SINGLE_AT.match(text, pos, pos + 100)
     if not m:
         return None
     gd = m.groupdict()

@@ -38,6 +38,9 @@ def _keep_word(tok: str) -> bool:
     return not any(ch.isalpha() for ch in tok) or not is_syllable(tok)
 
 
+MAX_NAME = 400  # characters: longer than any body's name, parent and all
+
+
 def org_name_case(text: str) -> str:
     """Sentence case for an upper-case body name; other text is returned with spacing tidied.
 
@@ -45,8 +48,8 @@ def org_name_case(text: str) -> str:
     'Ủy ban nhân dân tỉnh Bình Phước'
     """
     text = collapse_spaces(text)
-    if not is_upper_text(text):
-        return text
+    if len(text) > MAX_NAME or not is_upper_text(text):
+        return text  # no body's name is that long: a run-on line is left as it is
     tokens = name_tokens(text)
     out: list[str] = []
     i = 0

@@ -97,55 +97,65 @@ def markup(mt: MappedText) -> tuple[MappedText, list[Note]]:
 
 def doubled_segments(line: str, min_seg: int = 12) -> list[int] | None:
     """If ``line`` is made entirely of segments each printed twice in a row ("AABB"), return
-    the segment lengths; otherwise None."""
+    the segment lengths; otherwise None.
+
+    A search with backtracking over where each segment ends, kept on an explicit stack (a line
+    of thousands of segments must not run out of recursion) and given a budget of steps in
+    proportion to the line's length, after which the line is left as it is."""
     n = len(line)
     if n < 2 * min_seg:
         return None
-    memo: dict[int, tuple[int, ...] | None] = {}
+    dead: set[int] = set()  # positions from which the rest cannot be split into pairs
+    path: list[tuple[int, int]] = []  # (segment start, where its copy starts)
+    budget = 4096 + 16 * n  # characters compared, and a fixed cost per step
 
-    def solve(i: int) -> tuple[int, ...] | None:
-        if i == n:
-            return ()
-        if i in memo:
-            return memo[i]
-        result: tuple[int, ...] | None = None
-        head = line[i : i + min_seg]
-        j = line.find(head, i + min_seg)
+    def after(i: int, start: int) -> int:
+        return line.find(line[i : i + min_seg], start) if i < n else -1
+
+    i, j = 0, after(0, min_seg)
+    while i < n:
+        moved = False
         while j != -1 and 2 * (j - i) <= n - i:
             length = j - i
-            if line[i:j] == line[j : j + length]:
-                rest = solve(i + 2 * length)
-                if rest is not None:
-                    result = (length, *rest)
-                    break
-            j = line.find(head, j + 1)
-        memo[i] = result
-        return result
-
-    found = solve(0)
-    return list(found) if found else None
+            budget -= length + 16
+            if budget < 0:
+                return None
+            if i + 2 * length not in dead and line[i:j] == line[j : j + length]:
+                path.append((i, j))
+                i += 2 * length
+                j = after(i, i + min_seg)
+                moved = True
+                break
+            j = after(i, j + 1)
+        if moved:
+            continue
+        dead.add(i)
+        if not path:
+            return None
+        i, j = path.pop()
+        j = after(i, j + 1)
+    return [b - a for a, b in path] or None
 
 
 def doubled_lines(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """Repair lines printed twice and glued together ("…phi dự ánBên cạnh đó…phi dự án")."""
     edits: list[Edit] = []
+    repaired = 0
     pos = 0
     for line in mt.text.split("\n"):
         body = line.rstrip()
         lead = len(body) - len(body.lstrip())
         segs = doubled_segments(body[lead:])
         if segs:
-            start = pos + lead
-            # delete the second copy of each segment, back to front offsets computed forward
-            cursor = start
+            repaired += 1
+            cursor = pos + lead  # delete the second copy of each segment
             for length in segs:
                 edits.append((cursor + length, cursor + 2 * length, ""))
                 cursor += 2 * length
         pos += len(line) + 1
     if not edits:
         return mt, []
-    lines = len({mt.text.count("\n", 0, s) for s, _, _ in edits})
-    return mt.edit(edits), [("doubled_text", f"{lines} lines printed twice were repaired")]
+    return mt.edit(edits), [("doubled_text", f"{repaired} lines printed twice were repaired")]
 
 
 def blank_every_line(mt: MappedText) -> tuple[MappedText, list[Note]]:

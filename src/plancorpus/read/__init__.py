@@ -3,32 +3,49 @@
 Every reader gives the same thing whatever the format: the text in reading order (columns of a
 two-column block one after the other, never interleaved), where each page starts, the page
 furniture and e-signature stamps it set aside, a status, and notes for the plan's warnings.
+
+Odd content never raises from here: a reader that fails on a broken file gives a ``damaged``
+status with the reason, and an input over one of the :class:`~plancorpus.model.limits.Limits`
+gives ``over_limit``. Only a file that cannot be opened at all raises an ``OSError``.
 """
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
-from plancorpus.read.base import Extracted
+import regex
+
+from plancorpus.model.limits import DEFAULT_LIMITS, Limits
+from plancorpus.model.plan import SourceInfo
+from plancorpus.read.base import Extracted, OverLimit, ReadStatus
 from plancorpus.read.doc import read_doc
 from plancorpus.read.docx import read_docx
 from plancorpus.read.html import read_html
-from plancorpus.read.pdf import read_pdf
+from plancorpus.read.pdf import BACKENDS, read_pdf
+from plancorpus.read.rtf import is_rtf, read_rtf
 from plancorpus.read.text import read_text
+from plancorpus.text.textmap import MappedText
 
-__all__ = ["Extracted", "read_bytes", "read_file", "read_path", "sniff"]
+__all__ = ["Extracted", "OverLimit", "read_bytes", "read_file", "read_path", "refused", "sniff"]
+
+# "%PDF-" and a version digit: uploads and mail gateways put junk of any length before it
+_PDF_MAGIC = regex.compile(rb"%PDF-\d")
+PDF_SEARCH = 1 << 20  # how far into the file the PDF header is looked for
 
 
 def sniff(data: bytes) -> str:
-    """``pdf``, ``docx``, ``doc``, ``html`` or ``text``, from the content (not the name)."""
-    head = data[:1024]
-    if b"%PDF-" in head:
+    """``pdf``, ``docx``, ``doc``, ``rtf``, ``html`` or ``text``, from the content (not the
+    name)."""
+    if _PDF_MAGIC.search(data, 0, PDF_SEARCH):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "docx"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
-    probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if is_rtf(data[:64]):
+        return "rtf"
+    probe = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if probe.startswith((b"<html", b"<!doctype html", b"<?xml", b"<meta", b"<head")) and (
         b"<html" in data[:4096].lower()
     ):
@@ -36,36 +53,91 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def read_path(path: str | Path) -> bytes:
-    """The file's bytes; a missing or unreadable file raises an OSError naming it."""
+def read_path(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The file's bytes. A missing file, a folder, or something that is not a regular file
+    (a pipe, a device, a socket, or a link to one) raises an ``OSError`` naming it; a file
+    over ``limits.max_bytes`` raises :class:`OverLimit` before it is read."""
     p = Path(path)
-    if not p.exists():
-        raise FileNotFoundError(2, "No such file", str(p))
-    if p.is_dir():
+    try:
+        mode = p.stat()
+    except FileNotFoundError:
+        raise FileNotFoundError(2, "No such file", str(p)) from None
+    if stat.S_ISDIR(mode.st_mode):
         raise IsADirectoryError(21, "Is a directory, not a document", str(p))
+    if not stat.S_ISREG(mode.st_mode):
+        raise OSError(22, "Not a regular file (a pipe, a device or a socket)", str(p))
+    why = limits.over("max_bytes", mode.st_size)
+    if why:
+        raise OverLimit(f"the file's size: {why}")
     return p.read_bytes()
 
 
+def refused(fmt: str, status: ReadStatus, code: str, message: str) -> Extracted:
+    """What a reader gives for an input it could not read: no text, a status, a reason."""
+    return Extracted(
+        MappedText.identity(""), SourceInfo(format=fmt), notes=[(code, message)], status=status
+    )
+
+
+def _read(data: bytes, fmt: str, backend: str, ocr: bool | None, limits: Limits) -> Extracted:
+    if fmt == "pdf":
+        return read_pdf(data, backend=backend, ocr=ocr, limits=limits)
+    if fmt == "docx":
+        return read_docx(data, limits=limits)
+    if fmt == "doc":
+        return read_doc(data)
+    if fmt == "rtf":
+        return read_rtf(data)
+    if fmt == "html":
+        return read_html(data)
+    return read_text(data)
+
+
 def read_bytes(
-    data: bytes, path: str | None = None, backend: str = "pdfium", ocr: bool | None = None
+    data: bytes,
+    path: str | None = None,
+    backend: str = "pdfium",
+    ocr: bool | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Extracted:
     """Read a document given as bytes. ``backend`` chooses the PDF text back-end ("pdfium",
     the default, or "pdfplumber"); ``ocr`` forces OCR of scans on or off (default: on when
-    Tesseract with Vietnamese is installed)."""
+    Tesseract with Vietnamese is installed); ``limits`` bound what one document may cost."""
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown PDF backend {backend!r}: use 'pdfium' or 'pdfplumber'")
     fmt = sniff(data)
-    if fmt == "pdf":
-        out = read_pdf(data, backend=backend, ocr=ocr)
-    elif fmt == "docx":
-        out = read_docx(data)
-    elif fmt == "doc":
-        out = read_doc(data)
-    elif fmt == "html":
-        out = read_html(data)
+    why = limits.over("max_bytes", len(data))
+    if why:
+        out = refused(fmt, "over_limit", "over_limit", f"the input's size: {why}")
     else:
-        out = read_text(data)
+        try:
+            out = _read(data, fmt, backend, ocr, limits)
+        except OverLimit as exc:
+            out = refused(fmt, "over_limit", "over_limit", str(exc))
+        except (Exception, RecursionError, MemoryError) as exc:  # a reader must not lose the run
+            detail = f"{type(exc).__name__}: {exc}".rstrip(": ")
+            out = refused(
+                fmt, "damaged", f"damaged_{fmt}", f"the {fmt} file cannot be read ({detail})"
+            )
+    why = limits.over("max_chars", len(out.text.text))
+    if why:
+        out = refused(fmt, "over_limit", "over_limit", f"the text read: {why}")
     out.info.path = path
     return out
 
 
-def read_file(path: str | Path, backend: str = "pdfium", ocr: bool | None = None) -> Extracted:
-    return read_bytes(read_path(path), path=str(path), backend=backend, ocr=ocr)
+def read_file(
+    path: str | Path,
+    backend: str = "pdfium",
+    ocr: bool | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Extracted:
+    try:
+        data = read_path(path, limits)
+    except OverLimit as exc:
+        out = refused(
+            Path(path).suffix.lstrip(".").lower() or "text", "over_limit", "over_limit", str(exc)
+        )
+        out.info.path = str(path)
+        return out
+    return read_bytes(data, path=str(path), backend=backend, ocr=ocr, limits=limits)

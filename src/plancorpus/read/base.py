@@ -10,7 +10,14 @@ from plancorpus.model.plan import Furniture, Note, SigningStamp, SourceInfo
 from plancorpus.read.legacy import repair_mapped
 from plancorpus.text.textmap import MappedText
 
-ReadStatus = Literal["ok", "scanned", "encrypted", "damaged", "unsupported", "missing_tool"]
+ReadStatus = Literal[
+    "ok", "scanned", "encrypted", "damaged", "unsupported", "missing_tool", "over_limit"
+]
+
+
+class OverLimit(Exception):
+    """An input over one of the user's :class:`~plancorpus.model.limits.Limits`; the message
+    says which, and by how much."""
 
 
 @dataclass

@@ -74,12 +74,15 @@ class _Fib:
 
 
 def _pieces(table: bytes, fc_clx: int, lcb_clx: int) -> list[_Piece]:
-    pos, end = fc_clx, fc_clx + lcb_clx
+    pos, end = fc_clx, min(fc_clx + lcb_clx, len(table))
     while pos < end and table[pos] == 0x01:  # Prc: skip property modifiers
-        pos += 3 + struct.unpack_from("<h", table, pos + 1)[0]
+        size = struct.unpack_from("<h", table, pos + 1)[0]
+        if size < 0:  # a broken length would never move on
+            raise DocError("damaged", "the piece table of the .doc is broken")
+        pos += 3 + size
     if pos >= end or table[pos] != 0x02:
         raise DocError("damaged", "the piece table of the .doc is missing")
-    lcb = _u32(table, pos + 1)
+    lcb = min(_u32(table, pos + 1), len(table) - pos - 5)  # no more pieces than bytes
     plc = pos + 5
     n = (lcb - 4) // 12
     cps = [_u32(table, plc + 4 * i) for i in range(n + 1)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,8 +22,9 @@ from xml.etree import ElementTree as ET
 
 import regex
 
+from plancorpus.model.limits import DEFAULT_LIMITS, Limits
 from plancorpus.model.plan import Furniture, FurnitureKind, SourceInfo
-from plancorpus.read.base import Extracted, legacy_repaired
+from plancorpus.read.base import Extracted, OverLimit, legacy_repaired
 from plancorpus.read.legacy import convert, font_encoding, is_capitals_font
 from plancorpus.read.numbering import Counters, Level
 from plancorpus.read.tables import table_lines
@@ -30,6 +32,51 @@ from plancorpus.text.textmap import MappedText
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MAX_DEPTH = 40  # tables in tables (or text boxes, fields) deeper than this are read flat
+MAX_START = 100_000  # a list's start value above this is a broken file, not a list
+# what a broken zip member raises inside zipfile: damaged deflate data, a bad CRC, an
+# unknown compression method, an encrypted member
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+)
+
+
+def _int(value: str | None, default: int = 0, top: int = 8) -> int:
+    """A number from an attribute, within 0..``top``; junk ("abc", "1e9") gives ``default``."""
+    try:
+        n = int(value) if value is not None else default
+    except ValueError:
+        return default
+    return n if 0 <= n <= top else default
+
+
+class _Parts:
+    """The members of a DOCX, read within the limit on what they may inflate to."""
+
+    def __init__(self, zf: zipfile.ZipFile, limits: Limits) -> None:
+        self.zf, self.limits, self.unpacked = zf, limits, 0
+
+    def read(self, name: str) -> bytes:
+        size = self.zf.getinfo(name).file_size
+        why = self.limits.over("max_unpacked", self.unpacked + size)
+        if why:
+            raise OverLimit(f"the DOCX's parts inflate to more than allowed: {why}")
+        with self.zf.open(name) as fh:  # read no more than the header promised
+            data = fh.read(size + 1)
+        self.unpacked += len(data)
+        return data[:size]
+
+    def xml(self, name: str) -> ET.Element | None:
+        """A member's XML; None when it is missing or broken (the document goes on)."""
+        try:
+            return ET.fromstring(self.read(name))
+        except (KeyError, ET.ParseError, *ZIP_ERRORS):
+            return None
 
 
 @dataclass
@@ -50,11 +97,10 @@ def _font_of(rpr: ET.Element | None) -> str | None:
     return _attr(fonts, "ascii") or _attr(fonts, "hAnsi") if fonts is not None else None
 
 
-def _read_styles(zf: zipfile.ZipFile) -> _Styles:
+def _read_styles(parts: _Parts) -> _Styles:
     out = _Styles()
-    try:
-        root = ET.fromstring(zf.read("word/styles.xml"))
-    except (KeyError, ET.ParseError):
+    root = parts.xml("word/styles.xml")
+    if root is None:
         return out
     defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     out.default_font = _font_of(defaults)
@@ -68,27 +114,28 @@ def _read_styles(zf: zipfile.ZipFile) -> _Styles:
         num = style.find(f"{W}pPr/{W}numPr")
         if num is not None:
             num_id = _attr(num.find(W + "numId"), "val")
-            ilvl = int(_attr(num.find(W + "ilvl"), "val") or 0)
+            ilvl = _int(_attr(num.find(W + "ilvl"), "val"))
             if num_id:
                 out.numbering[sid] = (num_id, ilvl)
     return out
 
 
-def _read_numbering(zf: zipfile.ZipFile) -> dict[str, dict[int, Level]]:
+def _read_numbering(parts: _Parts) -> dict[str, dict[int, Level]]:
     """numId → level → format ("decimal", "lowerLetter"…), text ("%1."), start."""
-    try:
-        root = ET.fromstring(zf.read("word/numbering.xml"))
-    except (KeyError, ET.ParseError):
+    root = parts.xml("word/numbering.xml")
+    if root is None:
         return {}
     abstract: dict[str, dict[int, Level]] = {}
     for an in root.iter(W + "abstractNum"):
         levels: dict[int, Level] = {}
         for lvl in an.iter(W + "lvl"):
-            ilvl = int(lvl.get(W + "ilvl") or 0)
+            ilvl = _int(lvl.get(W + "ilvl"), -1)
+            if ilvl < 0:
+                continue
             levels[ilvl] = Level(
                 fmt=_attr(lvl.find(W + "numFmt"), "val") or "decimal",
                 text=_attr(lvl.find(W + "lvlText"), "val") or "",
-                start=int(_attr(lvl.find(W + "start"), "val") or 1),
+                start=_int(_attr(lvl.find(W + "start"), "val"), 1, MAX_START),
             )
         abstract[an.get(W + "abstractNumId") or ""] = levels
     out: dict[str, dict[int, Level]] = {}
@@ -120,10 +167,11 @@ class _Numbering:
 
 
 class _Reader:
-    def __init__(self, zf: zipfile.ZipFile) -> None:
-        self.styles = _read_styles(zf)
-        self.numbering = _Numbering(_read_numbering(zf))
+    def __init__(self, parts: _Parts) -> None:
+        self.styles = _read_styles(parts)
+        self.numbering = _Numbering(_read_numbering(parts))
         self.by_font: Counter[str] = Counter()  # characters converted by their font
+        self.flattened = False  # nesting deeper than MAX_DEPTH was read flat
 
     # -- runs and paragraphs --
 
@@ -167,9 +215,18 @@ class _Reader:
         return text
 
     def _inline(
-        self, el: ET.Element, font: str | None, state: dict[str, int], boxes: list[ET.Element]
+        self,
+        el: ET.Element,
+        font: str | None,
+        state: dict[str, int],
+        boxes: list[ET.Element],
+        depth: int = 0,
     ) -> Iterator[str]:
         """Text of a paragraph's content, in order; text boxes are collected for later."""
+        if depth > MAX_DEPTH:
+            self.flattened = True
+            yield "".join(t.text or "" for t in el.iter(W + "t"))
+            return
         for child in el:
             tag = child.tag
             if tag == W + "r":
@@ -187,13 +244,13 @@ class _Reader:
                 W + "dir",
                 W + "bdo",
             ):
-                yield from self._inline(child, font, state, boxes)
+                yield from self._inline(child, font, state, boxes, depth + 1)
             elif tag == MC + "AlternateContent":
                 choice = child.find(MC + "Choice")
                 if choice is not None:
-                    yield from self._inline(choice, font, state, boxes)
+                    yield from self._inline(choice, font, state, boxes, depth + 1)
 
-    def paragraph(self, p: ET.Element) -> list[str]:
+    def paragraph(self, p: ET.Element, depth: int = 0) -> list[str]:
         ppr = p.find(W + "pPr")
         style = _attr(ppr.find(W + "pStyle"), "val") if ppr is not None else None
         font = self.styles.fonts.get(style or "", self.styles.default_font)
@@ -212,14 +269,14 @@ class _Reader:
             if id(box) in seen:
                 continue
             seen.add(id(box))
-            lines.extend(self.block(box))
+            lines.extend(self.block(box, depth + 1))
         return lines
 
     def _label(self, ppr: ET.Element | None, style: str | None) -> str:
         num = ppr.find(W + "numPr") if ppr is not None else None
         if num is not None:
             num_id = _attr(num.find(W + "numId"), "val")
-            ilvl = int(_attr(num.find(W + "ilvl"), "val") or 0)
+            ilvl = _int(_attr(num.find(W + "ilvl"), "val"))
             return self.numbering.label(num_id, ilvl) if num_id else ""
         if style and style in self.styles.numbering:
             num_id, ilvl = self.styles.numbering[style]
@@ -228,24 +285,34 @@ class _Reader:
 
     # -- blocks and tables --
 
-    def block(self, parent: ET.Element) -> list[str]:
+    def block(self, parent: ET.Element, depth: int = 0) -> list[str]:
+        if depth > MAX_DEPTH:
+            return self._flat(parent)
         lines: list[str] = []
         for child in parent:
             tag = child.tag
             if tag == W + "p":
-                lines.extend(self.paragraph(child))
+                lines.extend(self.paragraph(child, depth))
             elif tag == W + "tbl":
-                lines.extend(self.table(child))
+                lines.extend(self.table(child, depth + 1))
             elif tag in (W + "sdt", W + "sdtContent", W + "customXml"):
-                lines.extend(self.block(child))
+                lines.extend(self.block(child, depth + 1))
             elif tag == MC + "AlternateContent":
                 choice = child.find(MC + "Choice")
                 if choice is not None:
-                    lines.extend(self.block(choice))
+                    lines.extend(self.block(choice, depth + 1))
         return lines
 
-    def table(self, tbl: ET.Element) -> list[str]:
-        rows = [[self.block(tc) for tc in tr.findall(W + "tc")] for tr in tbl.findall(W + "tr")]
+    def _flat(self, parent: ET.Element) -> list[str]:
+        """Nesting too deep to follow: each paragraph's text, in order, without layout."""
+        self.flattened = True
+        return ["".join(t.text or "" for t in p.iter(W + "t")) for p in parent.iter(W + "p")]
+
+    def table(self, tbl: ET.Element, depth: int = 0) -> list[str]:
+        rows = [
+            [self.block(tc, depth + 1) for tc in tr.findall(W + "tc")]
+            for tr in tbl.findall(W + "tr")
+        ]
         return table_lines(rows)
 
 
@@ -273,17 +340,19 @@ def _pages(text: str) -> tuple[str, list[int]]:
     return "".join(out), (starts if len(starts) > 1 else [])
 
 
-def read_docx(data: bytes) -> Extracted:
+def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Extracted:
     info = SourceInfo(format="docx")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-        document = ET.fromstring(zf.read("word/document.xml"))
-    except (zipfile.BadZipFile, ET.ParseError, OSError, EOFError) as exc:
+        parts = _Parts(zf, limits)
+        document = ET.fromstring(parts.read("word/document.xml"))
+    except (ET.ParseError, OSError, *ZIP_ERRORS) as exc:
+        detail = f"{type(exc).__name__}: {exc}".rstrip(": ")
         return Extracted(
             MappedText.identity(""),
             info,
             status="damaged",
-            notes=[("damaged_docx", f"the DOCX cannot be read: {exc}")],
+            notes=[("damaged_docx", f"the DOCX cannot be read ({detail})")],
         )
     except KeyError:
         return Extracted(
@@ -292,15 +361,14 @@ def read_docx(data: bytes) -> Extracted:
             status="unsupported",
             notes=[("unsupported_format", "a ZIP file that is not a Word document")],
         )
-    reader = _Reader(zf)
+    reader = _Reader(parts)
     body = document.find(W + "body")
     lines = reader.block(body) if body is not None else []
     furniture = []
     for name in sorted(zf.namelist()):
         if regex.fullmatch(r"word/(header|footer)\d*\.xml", name):
-            try:
-                part = ET.fromstring(zf.read(name))
-            except ET.ParseError:
+            part = parts.xml(name)
+            if part is None:
                 continue
             for line in reader.block(part):
                 if line.strip():
@@ -308,6 +376,8 @@ def read_docx(data: bytes) -> Extracted:
                     furniture.append(Furniture(text=line.strip(), kind=kind))
     text, page_starts = _pages("\n".join(lines))
     mapped, notes = legacy_repaired(text, info, by_font=reader.by_font)
+    if reader.flattened:
+        notes.append(("deep_nesting", f"tables nested deeper than {MAX_DEPTH} levels read flat"))
     info.pages = len(page_starts) or None
     return Extracted(
         text=mapped, info=info, furniture=furniture, page_starts=page_starts, notes=notes

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from plancorpus.text.numerals import letter, roman
 
+LEVELS = 10  # list levels a counter keeps (Word uses 0..8)
+
 
 @dataclass(frozen=True)
 class Level:
@@ -43,7 +45,9 @@ class Counters:
             return ""
         if level.fmt == "bullet":
             return "-"
-        counts = self.counts.setdefault(list_id, [0] * 10)
+        counts = self.counts.setdefault(list_id, [0] * LEVELS)
+        if not 0 <= ilvl < LEVELS:  # a broken file's level number: no label
+            return ""
         if counts[ilvl] == 0:
             counts[ilvl] = level.start - 1
         counts[ilvl] += 1

@@ -16,26 +16,31 @@ from bisect import bisect_right
 from typing import Any
 
 import plancorpus.read.ocr as ocr_module
+from plancorpus.model.limits import DEFAULT_LIMITS, Limits
 from plancorpus.model.plan import SourceInfo
-from plancorpus.read.base import Extracted, ReadStatus, legacy_repaired
+from plancorpus.read.base import Extracted, OverLimit, ReadStatus, legacy_repaired
 from plancorpus.read.decode import reads_as_legacy
 from plancorpus.read.pages import Page, PCell, PLine, assemble
 from plancorpus.text.textmap import MappedText
 
 COLUMN_GAP = 18.0  # points: a wider gap between two runs on one line separates cells
+BACKENDS = ("pdfium", "pdfplumber")
 
 
-def read_pdf(data: bytes, backend: str = "pdfium", ocr: bool | None = None) -> Extracted:
+def read_pdf(
+    data: bytes, backend: str = "pdfium", ocr: bool | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Extracted:
     info = SourceInfo(format="pdf", backend=backend)
     notes: list[tuple[str, str]] = []
     start = data.find(b"%PDF-")
     if start > 0:
         notes.append(("junk_before_pdf", f"{start} bytes before %PDF- were skipped"))
         data = data[start:]
-    if backend not in ("pdfium", "pdfplumber"):
+    if backend not in BACKENDS:
         raise ValueError(f"unknown PDF backend {backend!r}: use 'pdfium' or 'pdfplumber'")
+    read_pages = _pdfium_pages if backend == "pdfium" else _pdfplumber_pages
     try:
-        pages, scanned_hint = (_pdfium_pages if backend == "pdfium" else _pdfplumber_pages)(data)
+        pages, scanned_hint = read_pages(data, limits, notes)
     except _ReadFailure as exc:
         out = Extracted(
             MappedText.identity(""),
@@ -97,7 +102,23 @@ class _ReadFailure(Exception):
 # --- pdfium -------------------------------------------------------------------------------------
 
 
-def _pdfium_pages(data: bytes) -> tuple[list[Page], bool]:
+def _check_pages(count: int, limits: Limits) -> None:
+    if count == 0:
+        raise _ReadFailure("damaged", "damaged_pdf", "the PDF has no pages")
+    why = limits.over("max_pages", count)
+    if why:
+        raise OverLimit(f"the PDF's pages: {why}")
+
+
+def _bad_page(notes: list[tuple[str, str]], number: int, exc: Exception) -> Page:
+    """An empty page in place of one that would not load; the plan's warnings say which."""
+    notes.append(("damaged_page", f"page {number} cannot be read ({type(exc).__name__}: {exc})"))
+    return Page(number, 0.0, 0.0, [])
+
+
+def _pdfium_pages(
+    data: bytes, limits: Limits, notes: list[tuple[str, str]]
+) -> tuple[list[Page], bool]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -109,33 +130,43 @@ def _pdfium_pages(data: bytes) -> tuple[list[Page], bool]:
             raise _ReadFailure("encrypted", "encrypted", "encrypted: a password is needed") from exc
         raise _ReadFailure("damaged", "damaged_pdf", f"the PDF cannot be read: {exc}") from exc
     try:
-        if len(pdf) == 0:
-            raise _ReadFailure("damaged", "damaged_pdf", "the PDF has no pages")
+        _check_pages(len(pdf), limits)
         pages: list[Page] = []
         images = 0
         for i in range(len(pdf)):
-            page = pdf[i]
-            width, height = page.get_size()
-            before = None
-            if raw.FPDFPage_GetAnnotCount(page.raw) > 0:
-                tp0 = page.get_textpage()
-                before = tp0.count_chars()
-                tp0.close()
-                raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY)
-                page.close()
-                page = pdf[i]
-            tp = page.get_textpage()
-            lines = _pdfium_lines(tp, height, before)
-            if not any(ch.isalpha() for line in lines for ch in line.text):
-                images += any(
-                    True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2)
-                )
-            tp.close()
-            page.close()
-            pages.append(Page(i + 1, width, height, lines))
+            try:
+                page, has_images = _pdfium_page(pdf, i)
+            except pdfium.PdfiumError as exc:
+                page, has_images = _bad_page(notes, i + 1, exc), False
+            pages.append(page)
+            images += has_images
         return pages, images > 0
     finally:
         pdf.close()
+
+
+def _pdfium_page(pdf: Any, i: int) -> tuple[Page, bool]:
+    """Page ``i``'s lines, and whether a page without letters holds images (a scan)."""
+    import pypdfium2.raw as raw
+
+    page = pdf[i]
+    width, height = page.get_size()
+    before = None
+    if raw.FPDFPage_GetAnnotCount(page.raw) > 0:
+        tp0 = page.get_textpage()
+        before = tp0.count_chars()
+        tp0.close()
+        raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY)
+        page.close()
+        page = pdf[i]
+    tp = page.get_textpage()
+    lines = _pdfium_lines(tp, height, before)
+    images = False
+    if not any(ch.isalpha() for line in lines for ch in line.text):
+        images = any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+    tp.close()
+    page.close()
+    return Page(i + 1, width, height, lines), images
 
 
 class _Boxes:
@@ -275,26 +306,50 @@ def _place(frag: PCell, row: PLine, lines: list[Located], boxes: _Boxes, text: s
 # --- pdfplumber ---------------------------------------------------------------------------------
 
 
-def _pdfplumber_pages(data: bytes) -> tuple[list[Page], bool]:
+def _pdfplumber_pages(
+    data: bytes, limits: Limits, notes: list[tuple[str, str]]
+) -> tuple[list[Page], bool]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except PDFPasswordIncorrect as exc:
-        raise _ReadFailure("encrypted", "encrypted", "encrypted: a password is needed") from exc
+        count = len(pdf.pages)
     except Exception as exc:  # pdfminer raises many kinds for a broken file
-        raise _ReadFailure("damaged", "damaged_pdf", f"the PDF cannot be read: {exc}") from exc
+        root = _root_cause(exc)
+        if isinstance(root, PDFPasswordIncorrect) or "encrypt" in _detail(root).lower():
+            raise _ReadFailure("encrypted", "encrypted", "encrypted: a password is needed") from exc
+        raise _ReadFailure(
+            "damaged", "damaged_pdf", f"the PDF cannot be read ({_detail(root)})"
+        ) from exc
     pages: list[Page] = []
     images = 0
     with pdf:
+        _check_pages(count, limits)
         for n, page in enumerate(pdf.pages, 1):
-            chars = page.dedupe_chars().chars
-            lines = _plumber_lines(chars)
-            if not lines:
-                images += bool(page.images)
-            pages.append(Page(n, float(page.width), float(page.height), lines))
+            try:
+                lines = _plumber_lines(page.dedupe_chars().chars)
+                images += not lines and bool(page.images)
+                pages.append(Page(n, float(page.width), float(page.height), lines))
+            except Exception as exc:  # pdfminer fails on a broken page: keep the others
+                pages.append(_bad_page(notes, n, exc))
     return pages, images > 0
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """The exception a wrapper carries (pdfplumber wraps pdfminer's in its own, as its
+    argument, so that the wrapper's message is empty)."""
+    for _ in range(10):
+        inner = next((a for a in exc.args if isinstance(a, BaseException)), None)
+        inner = inner or exc.__cause__
+        if inner is None:
+            break
+        exc = inner
+    return exc
+
+
+def _detail(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".rstrip(": ")
 
 
 def _plumber_lines(chars: list[dict[str, Any]]) -> list[PLine]:

@@ -98,7 +98,7 @@ def _is_soft_break(text: str, i: int) -> bool:
         after += 1
     if before < 0 or after >= len(text) or text[before] in _HARD_END or text[after] == "\n":
         return False
-    return _LIST_START.match(text, after) is None
+    return _LIST_START.match(text, after, after + 40) is None
 
 
 def reflow(pieces: list[Piece]) -> list[Piece]:

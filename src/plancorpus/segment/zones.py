@@ -317,12 +317,12 @@ def _cuts(text: str) -> list[int]:
             break  # the enacting authority runs to the end: "TỔNG GIÁM ĐỐC BẢO HIỂM …"
         cell = max([g for g in gaps if g <= m.start()], default=0)  # where this cell begins
         prev = max(cuts[-1] if cuts else len(text) - len(text.lstrip()), cell)
-        if _PLACE_START.match(text, prev) and "," not in text[prev : m.end()]:
+        if _PLACE_START.match(text, prev, prev + 200) and "," not in text[prev : m.end()]:
             continue
-        is_type = _type_at().match(text, m.end()) is not None
+        is_type = _type_at().match(text, m.end(), m.end() + 200) is not None
         if is_type and typed:
             continue
-        if not typed and _BARE_HEAD.match(text, m.end()):
+        if not typed and _BARE_HEAD.match(text, m.end(), m.end() + 200):
             continue  # "HỘI ĐỒNG BỘ TRƯỞNG" is a name; "… (ĐỢT 1) BỘ TRƯỞNG" ends a title
         typed = typed or is_type
         cuts.append(m.end())

@@ -35,13 +35,18 @@ def roman_value(s: str) -> int | None:
     return total if total <= 60 else None
 
 
+ROMAN_TOP = 3999  # the largest number Roman numerals write; above it, digits
+
+
 def roman(n: int) -> str:
-    """``n`` in Roman numerals (14 → "XIV")."""
-    out = ""
+    """``n`` in Roman numerals (14 → "XIV"); a number outside 1..3999 in digits."""
+    if not 0 < n <= ROMAN_TOP:
+        return str(n)
+    out = []
     for value, digits in _WRITE:
-        while n >= value:
-            out, n = out + digits, n - value
-    return out
+        times, n = divmod(n, value)
+        out.append(digits * times)
+    return "".join(out)
 
 
 def letter(n: int) -> str:

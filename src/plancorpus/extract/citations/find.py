@@ -243,11 +243,13 @@ def _shaped(text: str, at: int, kind: str) -> bool:
     if kind == "Nghị quyết":
         return True
     if kind == "Luật":
-        return bool(_LAW_NAME.match(text, at) or _LOWER_LAW.match(text, at))
+        return bool(_LAW_NAME.match(text, at, at + 200) or _LOWER_LAW.match(text, at, at + 200))
     if kind == "Pháp lệnh":
-        return bool(_LAW_NAME.match(text, at) or _LOWER_ORDINANCE.match(text, at))
+        return bool(
+            _LAW_NAME.match(text, at, at + 200) or _LOWER_ORDINANCE.match(text, at, at + 200)
+        )
     # "Hiến pháp năm 2013", "Bộ luật Dân sự"; "Hiến pháp và pháp luật" is no citation
-    return bool(_LAW_NAME.match(text, at))
+    return bool(_LAW_NAME.match(text, at, at + 200))
 
 
 def named_anchors(text: str) -> Iterator[tuple[int, int, str]]:
@@ -285,6 +287,12 @@ def charter_anchors(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
+@cache
+def _bare_number() -> regex.Pattern[str]:
+    """A whole number after a space, not part of a code or a longer number."""
+    return regex.compile(r"(?<=\s)(?P<num>\d+)" + _SHORT_TAIL)
+
+
 def short_anchors(
     text: str, full: set[tuple[str | None, str]]
 ) -> Iterator[tuple[int, int, str, str]]:
@@ -297,14 +305,16 @@ def short_anchors(
     # việc"): only the numbers of documents cited in full here are looked for, number first
     # (digits are rarer than the letters a type word starts with)
     names = sorted({t[0].lower() + t[1:] for t, _ in full if t}, key=len, reverse=True)
-    numbers = sorted({n for _, n in full if n.isdigit()}, key=len, reverse=True)
+    numbers = {n for _, n in full if n.isdigit()}
     if names and numbers:
         alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in names)
         before = regex.compile(rf"(?r)(?<![\p{{L}}\d])(?P<type>{alt})\s+(?:số\s+)?$")
-        for m in regex.finditer(rf"(?<=\s)(?P<num>0*(?:{'|'.join(numbers)}))" + _SHORT_TAIL, text):
+        for m in _bare_number().finditer(text):
+            if m.group("num").lstrip("0") not in numbers:
+                continue
             tb = before.search(text, max(0, m.start() - 40), m.start())
             if tb:
                 shorts.append((tb.start(), m.end(), tb.group("type"), m.group("num")))
     for start, end, word, number in shorts:
-        if not _UNIT_AFTER.match(text, end):
+        if not _UNIT_AFTER.match(text, end, end + 80):
             yield start, end, word, number

@@ -67,7 +67,7 @@ def _name_goes_on(bare: str, nxt: str, text: str, after: int) -> bool:
 
 def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
     """The "của …" phrase after a citation, and where it ends."""
-    m = _OF.match(text, pos)
+    m = _OF.match(text, pos, pos + 60)  # bounded: regex scans ahead for "của"
     if not m:
         return None
     start = m.end()

@@ -18,26 +18,31 @@ _LIST_GLUE = regex.compile(r"^[ \t\n]*(?:,|;|và|hoặc|,\s*và)[ \t\n]*(?:số[
 _PRIORITY = {"state": 0, "party": 0, "named": 1, "short": 2}
 
 
+def _beats(f: Found, k: Found) -> bool:
+    """Whether ``f``, starting inside kept ``k``, takes its place."""
+    if _PRIORITY[f.form] < _PRIORITY[k.form]:
+        return True
+    # a code inside a long name ("Luật … số 06/2022/QH15"): the code wins
+    return k.form == "named" and f.form in ("state", "party") and f.start >= k.start
+
+
 def drop_overlaps(found: list[Found]) -> list[Found]:
+    """One citation per place. Mentions are taken by start; one that overlaps a kept one
+    replaces it when it ranks higher. Only the kept ones that reach past the current start can
+    overlap, so each mention is checked against those few, not against all."""
     found.sort(key=lambda f: (f.start, _PRIORITY[f.form], -(f.end - f.start)))
-    kept: list[Found] = []
+    kept: dict[int, Found] = {}  # by id, in the order they were kept
+    live: list[Found] = []  # kept ones that end after the current start
     for f in found:
-        clash = [k for k in kept if f.start < k.end and k.start < f.end]
-        if not clash:
-            kept.append(f)
+        live = [k for k in live if k.end > f.start and id(k) in kept]
+        beaten = next((k for k in live if _beats(f, k)), None)
+        if live and beaten is None:
             continue
-        for k in clash:
-            if _PRIORITY[f.form] < _PRIORITY[k.form]:
-                kept.remove(k)
-                kept.append(f)
-                break
-            if k.form == "named" and f.form in ("state", "party") and f.start >= k.start:
-                # a code inside a long name ("Luật … số 06/2022/QH15"): the code wins
-                kept.remove(k)
-                kept.append(f)
-                break
-    kept.sort(key=lambda f: f.start)
-    return kept
+        if beaten is not None:
+            del kept[id(beaten)]
+        kept[id(f)] = f
+        live.append(f)
+    return sorted(kept.values(), key=lambda f: f.start)
 
 
 def resolve(text: str, found: list[Found]) -> None:

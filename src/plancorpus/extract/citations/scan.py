@@ -61,7 +61,7 @@ class Found:
 def _date_after(text: str, pos: int) -> DateMention | None:
     """The date written right after a code ("…/KH-UBND tỉnh ngày 27/4/2022"): only spaces, a
     comma or a glued word or two ("tỉnh") may stand between."""
-    fill = _FILLER.match(text, pos)
+    fill = _FILLER.match(text, pos, pos + 120)
     return date_at(text, fill.end()) if fill else None
 
 
@@ -162,7 +162,7 @@ def finish(text: str, f: Found) -> None:
 def _named(text: str, start: int, end: int, kind: str) -> Found | None:
     """A document cited by name, from ``start`` to ``end`` (a "năm 2022" after it is added)."""
     name = text[start:end].rstrip(' ,\t\n”"')
-    year = NAME_YEAR.match(text, start + len(name))
+    year = NAME_YEAR.match(text, start + len(name), start + len(name) + 40)
     if year:
         name += year.group(0)
     title = collapse_spaces(name)
