@@ -663,3 +663,29 @@ def test_words_of_the_header_broken_over_lines_by_a_web_copy():
         "HỘI ĐỒNG BỘ TRƯỞNG\n*****\nSố: 115-CT\n\nQUYẾT ĐỊNH\nVề việc x\n"
     )
     assert council.issuer.value == "Hội đồng Bộ trưởng"
+
+
+def test_recipients_joined_by_a_semicolon_and_copy_counts_in_the_archive_line():
+    # Hưng Yên KH 199/2026 and QĐ 729/QĐ-TTg (blind batch 5): "- Viện KSND tỉnh; Tòa án nhân
+    # dân tỉnh;" names two bodies; "- Lưu: VT, QHĐP (3) Cương" gives three copies to QHĐP and
+    # the typist's name
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nTập huấn\nI. MỤC ĐÍCH\n1. Nâng cao.\n\nNơi nhận:\n- Như trên;\n"
+        "- Viện KSND tỉnh; Tòa án nhân dân tỉnh;\n- Lưu: VT, QHĐP (3) Cương\n"
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n"
+    )
+    parts = [r.parts for r in plan.recipients]
+    assert ["Viện KSND tỉnh", "Tòa án nhân dân tỉnh"] in parts
+    assert ["VT", "QHĐP"] in parts
+    assert any(r.raw == "Lưu: VT, QHĐP (3) Cương" for r in plan.recipients)  # raw kept
+
+
+def test_a_citation_issuer_stops_before_a_capitalised_verb():
+    # QĐ 844/QĐ-TTg (blind batch 5): "… theo Nghị Quyết số 282/NQ-CP ngày 15/9/2025 của Chính
+    # phủ Ban hành Chương trình hành động …"
+    plan = plancorpus.parse_text(
+        "được thực hiện theo Nghị Quyết số 282/NQ-CP ngày\n15/9/2025 của Chính phủ Ban hành "
+        "Chương trình hành động của Chính phủ thực\nhiện Nghị quyết số 72-NQ/TW\n"
+    )
+    first = plan.citations[0]
+    assert (first.key, first.issuer) == ("282/NQ-CP", "Chính phủ")

@@ -23,15 +23,20 @@ _DASH = regex.compile(r"^\s*[-–—•+]\s*")
 _TRAIL = regex.compile(r"[\s;,.]+$")
 
 
+# a copy count and the typist after an archive entry: "QHĐP (3) Cương", "KGVX (2b). Tùng"
+_COPIES = regex.compile(r"\s*\(\s*\d+\s*b?\s*\)\.?(?:\s+\p{Lu}[\p{L}.]*)?$")
+
+
 def _split_parts(name: str) -> list[str]:
-    """Comma-joined recipients on one line ("Ban Thi đua Khen thưởng tỉnh, Sở Nội vụ")."""
+    """Recipients joined on one line by commas or semicolons ("Ban Thi đua Khen thưởng tỉnh,
+    Sở Nội vụ", "Viện KSND tỉnh; Tòa án nhân dân tỉnh")."""
     pieces: list[str] = []
     depth = 0
     buf = ""
     for ch in name:
         depth += ch == "("
         depth -= ch == ")"
-        if ch == "," and depth == 0:
+        if ch in ",;" and depth == 0:
             pieces.append(buf.strip())
             buf = ""
         else:
@@ -61,7 +66,7 @@ def parse_recipient(text: str, start: int) -> Recipient | None:
         name = _ARCHIVE.sub("", name, count=1)
     pieces = _split_parts(name)
     if archive:
-        parts = pieces
+        parts = [_COPIES.sub("", p) or p for p in pieces]
     else:
         # "Ban Thi đua Khen thưởng tỉnh, Sở Nội vụ" is two bodies; "Các phòng, đơn vị thuộc Sở"
         # is one (its second piece does not open with a capital)

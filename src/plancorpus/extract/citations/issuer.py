@@ -90,6 +90,8 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
                 break
             if bare.lower() == "v/v" or pair == "về việc":
                 break  # "… của UBND xã An Phú V/v (Về việc) …": the subject follows
+            if pair == "ban hành":
+                break  # "… của Chính phủ Ban hành Chương trình …": a verb, never a body
             if bare[:1].islower() and not is_syllable(bare) and _GLUED_STOP.match(bare):
                 break  # "…Xã hội vềviệc triển khai": a stop word glued to the next one
             if type_name(pair):
