@@ -472,6 +472,12 @@ def blank_lines(n: int = 200_000) -> bytes:
     return b"\n" * n + "KẾ HOẠCH\nỦY BAN NHÂN DÂN\n".encode()
 
 
+def blank_run(n: int = 200_000) -> bytes:
+    """A long run of spaces and tabs inside a line (a converter's layout): once quadratic in
+    the trailing-space pass, which tried every position of the run."""
+    return ("KẾ HOẠCH\nTập huấn" + " \t" * (n // 2) + "cán bộ\n").encode()
+
+
 def binary_named_text() -> bytes:
     return random.Random(3).randbytes(300_000)
 
@@ -501,6 +507,7 @@ _CRAFTED: dict[str, tuple[Callable[[], bytes], str]] = {
     "many_citations": (many_citations, ".txt"),
     "doubled_lines": (doubled_lines, ".txt"),
     "blank_lines": (blank_lines, ".txt"),
+    "blank_run": (blank_run, ".txt"),
     "huge_text": (huge_text, ".txt"),
 }
 _SPECIAL = {"fifo_named_txt": "fifo", "dev_zero_named_txt": "dev_zero"}

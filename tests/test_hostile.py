@@ -202,6 +202,15 @@ def test_doubled_line_repair_is_linear_and_keeps_the_text():
     assert large < 8 * small * 2.5 + 0.2
 
 
+def test_a_long_run_of_blanks_inside_a_line_costs_linear_time():
+    # found by the 10,000-case fuzz run: a mutated seed with 37 KB of repeated blanks took
+    # 5 s in the trailing-space pass, which tried every position of the run
+    small = _seconds(plancorpus.parse, fuzz.blank_run(20_000))
+    large = _seconds(plancorpus.parse, fuzz.blank_run(160_000))
+    assert large < 8 * small * 2.5 + 0.2
+    assert "Tập huấn" in plancorpus.parse(fuzz.blank_run(1000)).text
+
+
 @pytest.mark.parametrize("piece", ["XIV ", "12/", "số ", "“1”.", "1-", "Điều 1. ", "I.II.", "a) "])
 def test_one_long_line_of_pattern_food_costs_linear_time(piece: str):
     # a megabyte of one of these once took 27 s ("XIV "): a body name cased word by word

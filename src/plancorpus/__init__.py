@@ -12,6 +12,7 @@ The verbs live in modules named after the pipeline: ``pipeline`` (parse, parse_t
 """
 
 from plancorpus._version import __version__ as __version__
+from plancorpus.compare.cascade import Cascade, cascade
 from plancorpus.compare.checks import check
 from plancorpus.compare.checks import check_citations as check_citations
 from plancorpus.compare.diff import compare
@@ -59,6 +60,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "AuthorityStep",
     "Campaign",
+    "Cascade",
     "Citation",
     "Corpus",
     "DateMention",
@@ -79,6 +81,7 @@ __all__ = [
     "SourceInfo",
     "Span",
     "TextField",
+    "cascade",
     "check",
     "compare",
     "extract_citations",

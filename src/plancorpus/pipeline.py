@@ -2,7 +2,8 @@
 
 ``STAGES`` is the whole pipeline in reading order: read (bytes → text, any format) · clean
 (normalised text with its map back to the input) · layout (zones) · header · sections ·
-closing · issuer · tail (signers, recipients) · dates · citations · period · campaigns.
+closing · issuer · tail (signers, recipients) · dates · citations · roles · period ·
+campaigns.
 
 Each stage reads what earlier stages left on the context and fills part of the plan. A stage
 that fails does not stop the others: its error becomes a warning and the plan's status says
@@ -26,9 +27,10 @@ from plancorpus.extract.copies import copy_heads, read_copies
 from plancorpus.extract.dates import find_dates
 from plancorpus.extract.header import issuer_from_body, issuer_from_closing, read_header
 from plancorpus.extract.period import find_period
+from plancorpus.extract.roles import assign_roles, implemented
 from plancorpus.extract.tail import read_tail
 from plancorpus.model.limits import DEFAULT_LIMITS, Limits
-from plancorpus.model.plan import Furniture, Note, Plan, SourceInfo, Span, TextField
+from plancorpus.model.plan import Furniture, Note, Plan, Section, SourceInfo, Span, TextField
 from plancorpus.normalise.clean import clean
 from plancorpus.read import Extracted, OverLimit, read_bytes, read_path, refused
 from plancorpus.segment.lines import Line, split_lines
@@ -231,6 +233,22 @@ def stage_citations(ctx: Context) -> None:
     p.citations = found
 
 
+def _after_first(tree: list[Section]) -> tuple[int, int] | None:
+    """From the second numbered part of a body (or an attached plan) to its end."""
+    tops = [s for s in tree if s.kind not in ("preamble", "bullet")]
+    return (tops[1].span.start, tops[-1].span.end) if len(tops) > 1 else None
+
+
+def stage_roles(ctx: Context) -> None:
+    """What each citation does, and what the document carries out."""
+    p = ctx.plan
+    trees = [p.sections, *(a.children for a in p.appendices)]
+    tasks = [_after_first(tree) for tree in trees]
+    assign_roles(ctx.text, p.citations, [t for t in tasks if t is not None])
+    title = (p.title.span.start, p.title.span.end) if p.title and p.title.span else None
+    p.implements = implemented(ctx.text, p.citations, title)
+
+
 def stage_period(ctx: Context) -> None:
     p = ctx.plan
     doc_type = p.doc_type.value if p.doc_type else None
@@ -295,6 +313,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("tail", stage_tail),
     ("dates", stage_dates),
     ("citations", stage_citations),
+    ("roles", stage_roles),
     ("period", stage_period),
     ("campaigns", stage_campaigns),
 ]

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from plancorpus.model.display import html_of
 
-SCHEMA_VERSION = "1.3"  # 1.1: Plan.preamble; 1.2: Plan.appendices; 1.3: Plan.copies
+SCHEMA_VERSION = "1.4"  # 1.1: Plan.preamble; 1.2: Plan.appendices; 1.3: Plan.copies;
+# 1.4: Citation.role, cue, described_by, relation; Plan.implements
 
 Status = Literal["ok", "partial", "failed"]
 SectionKind = Literal[
@@ -119,6 +120,9 @@ class Section(_Model):
 
 
 CitationForm = Literal["state", "party", "named", "short"]
+CitationRole = Literal[
+    "basis", "implements", "replaces", "repeals", "amends", "guides", "proposal", "mention"
+]
 
 
 class Citation(_Model):
@@ -142,6 +146,13 @@ class Citation(_Model):
     defects: list[str] = Field(default_factory=list)
     form: CitationForm = "state"
     resolved_date: str | None = None
+    # what the citation does here, read from ``cue`` (the words as written); a mention that
+    # another citation's description names ("Kế hoạch 92-KH/TU … thực hiện Chỉ thị 05-CT/TW")
+    # says so: ``described_by`` that key, ``relation`` what it does to this one
+    role: CitationRole = "mention"
+    cue: str | None = None
+    described_by: str | None = None
+    relation: CitationRole | None = None
 
 
 class AuthorityStep(_Model):
@@ -261,6 +272,12 @@ class Plan(_Model):
         "own issuer, number, date and signer",
     )
     citations: list[Citation] = Field(default_factory=list)
+    implements: list[str] | None = Field(
+        default=None,
+        description="Keys of the documents this one carries out (from its title, its first "
+        "'Thực hiện' clause, or the plans and directives its opening sentence rests on); None "
+        "when it names none",
+    )
     dates: list[DateMention] = Field(default_factory=list)
     signers: list[Signer] = Field(default_factory=list)
     recipients: list[Recipient] = Field(default_factory=list)

@@ -251,7 +251,9 @@ def glued_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
     return out, [("glued_words", f"{count} spaces put back around the words of dates")]
 
 
-_TRAILING = regex.compile(r"[ \t]+(?=\n|\Z)")
+# from the start of a run only: tried inside a long run of blanks that a line break does not
+# follow, "[ \t]+" would re-read the rest of the run at every position (quadratic)
+_TRAILING = regex.compile(r"(?<![ \t])[ \t]++(?=\n|\Z)")
 
 
 def trailing_space(mt: MappedText) -> tuple[MappedText, list[Note]]:
