@@ -91,6 +91,47 @@ RESEARCHER = [
         "found = plancorpus.near_duplicates(corpus.plans, threshold=0.5)\n"
         "[(Path(p.a).name, Path(p.b).name, p.jaccard) for p in found.pairs]"
     ),
+    new_markdown_cell(
+        "## How a directive travels down\n\n"
+        "Each plan says what it carries out (its title, its first *Thực hiện* clause), what it "
+        "rests on (*Căn cứ*), and sometimes what the documents it cites carry out themselves "
+        "(*Kế hoạch số 92-KH/TU … thực hiện Chỉ thị số 05-CT/TW*). The cascade joins these "
+        "links into one graph, with each issuer's level and the days each step took."
+    ),
+    new_code_cell(
+        "cascade = plancorpus.cascade(corpus.plans)\n"
+        "edges = cascade.edges()\n"
+        "short = lambda s: Path(s).name[:24] if Path(s).is_file() else s  # a file: its name\n"
+        'edges["carried_out_by"] = edges["carried_out_by"].map(short)\n'
+        'edges[["directive", "directive_level", "carried_out_by", "level", "via", "lag_days"]]'
+    ),
+    new_code_cell(
+        "from plancorpus.compare.cascade import level_order\n"
+        "from plancorpus.data.levels import LEVELS\n"
+        "import networkx as nx\n"
+        "g = cascade.graph  # the dated directive with most dated documents below it\n"
+        "dated = {n for n, d in g.nodes(data=True) if len(d.get('date') or '') == 10}\n"
+        "busiest = max(dated, key=lambda n: (len(nx.descendants(g, n) & dated), n))\n"
+        "who = cascade.implementers(busiest).dropna(subset=['date'])\n"
+        "who = who[who['date'].str.len() == 10]\n"
+        "when = pd.to_datetime(who['date'])\n"
+        "rank = who['level'].map(level_order)\n"
+        "fig, ax = plt.subplots(figsize=(8, 3.5))\n"
+        "ax.scatter(when, rank, s=60, color='#3b6ea8', zorder=3)\n"
+        "for day, r, name in zip(when, rank, who['document']):\n"
+        "    ax.annotate(short(name), (day, r), textcoords='offset points',\n"
+        "                xytext=(6, 4), fontsize=8)\n"
+        "issued = cascade.graph.nodes[busiest].get('date')\n"
+        "if issued and len(issued) == 10:\n"
+        "    ax.axvline(pd.Timestamp(issued), color='#a83b3b', linestyle='--',\n"
+        "               label=f'{busiest} issued')\n"
+        "    ax.legend(loc='lower right')\n"
+        "ax.set_yticks(range(len(LEVELS) + 1), [*LEVELS, 'unknown'])\n"
+        "ax.invert_yaxis(); ax.grid(axis='x', alpha=0.3); fig.autofmt_xdate()\n"
+        "ax.set_title(f'Who carried out {busiest}, and when')\n"
+        "plt.tight_layout(); plt.show()"
+    ),
+    new_code_cell("cascade.chains()"),
 ]
 
 AUDITOR = [

@@ -181,30 +181,30 @@ def cmd_cascade(args: argparse.Namespace) -> int:
             )
     else:
         table = found.edges()
-    rows = [
-        {k: ("" if v is None or v != v else v) for k, v in r.items()}
-        for r in table.to_dict("records")
-    ]
+    rows = [{k: _cell(v) for k, v in r.items()} for r in table.to_dict("records")]
     columns = list(table.columns)
     if not args.csv:
-        columns = [c for c in columns if c not in _CASCADE_WIDE]
+        columns = [c for c in _CASCADE_SHOWN if c in columns]
         for r in rows:
             for name in ("document", "carried_out_by", "directive"):
-                if name in r and "/" in str(r[name]) and Path(str(r[name])).exists():
+                if name in r and Path(str(r[name])).is_file():
                     r[name] = Path(str(r[name])).name
     _emit(rows, columns, args.csv)
     return 1 if corpus.failures else 0
 
 
-# left out of the terminal table (kept in the CSV)
-_CASCADE_WIDE = {
-    "directive_doc_type",
-    "directive_branch",
-    "directive_in_corpus",
-    "in_corpus",
-    "read_in",
-    "directive_date",
-}
+def _cell(value: Any) -> Any:
+    """A table cell: nothing for a missing value, whole numbers without ".0"."""
+    if value is None or value != value:  # None or NaN
+        return ""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# the terminal shows these (the CSV has every column)
+_CASCADE_SHOWN = (
+    "directive", "directive_level", "carried_out_by", "document", "step", "level", "issuer",
+    "via", "date", "lag_days",
+)  # fmt: skip
 
 
 def _print_findings(findings: list[Finding]) -> None:

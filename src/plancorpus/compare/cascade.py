@@ -9,6 +9,8 @@ source when it has none) and every document they say they carry out. Its edges c
 - a citation's own description ("Kế hoạch số 92-KH/TU … thực hiện Chỉ thị số 05-CT/TW"): the
   cited plan carries out the directive, even when that plan is not in the corpus:
   ``via = "description"``;
+- (no link goes up: a body never carries out a lower level's document, so such a reading is
+  dropped);
 - a plan's basis that names plans or directives ("Căn cứ Kế hoạch số 92-KH/TU …"; not laws or
   decrees): it is built on them, which in a cascade is how a unit carries out its superior's
   plan without saying "Thực hiện": ``via = "basis"``. Filter on ``via`` to keep only what
@@ -53,6 +55,18 @@ def own_key(plan: Plan) -> str:
         if code is not None and code.key:
             return code.key
     return plan.source
+
+
+_HAS_YEAR = regex.compile(r"/(?:19|20)\d\d/|(?:19|20)\d\d$")
+
+
+def node_id(key: str, when: str | None) -> str:
+    """The node of a document: its key, with the year added when the key has none ("05-CT/TW
+    (2021)"): Party numbers start again each term, so two Chỉ thị 05-CT/TW are two
+    documents."""
+    if when and len(when) >= 4 and when[:4].isdigit() and not _HAS_YEAR.search(key):
+        return f"{key} ({when[:4]})"
+    return key
 
 
 def _iso(value: str | None) -> date | None:
@@ -173,21 +187,23 @@ class Cascade:
         return pd.DataFrame(rows, columns=["steps", "path", "levels"])
 
     def resolve(self, key: str) -> str | None:
-        """The node a user's spelling of a key stands for ("05-ct/tw" → "05-CT/TW")."""
+        """The node a user's spelling of a key stands for ("05-ct/tw" → "05-CT/TW (2021)");
+        of several documents with one number, the one most plans carry out. A year in
+        brackets picks one: "05-CT/TW (2016)"."""
         if key in self.graph:
             return key
-        code = parse_code(key)
-        if code is not None and code.key in self.graph:
-            return code.key
-        folded = compare_key(key)
-        return next((n for n in self.graph.nodes if compare_key(n) == folded), None)
+        code = parse_code(key.split(" (")[0])
+        wanted = {compare_key(key), compare_key(code.key) if code and code.key else ""}
+        keys = {n: compare_key(self.graph.nodes[n].get("key") or n) for n in self.graph.nodes}
+        found = [n for n, k in keys.items() if k in wanted or compare_key(n) in wanted]
+        return max(found, key=lambda n: (self.graph.out_degree(n), n), default=None)
 
     def _describe(self, node: str, prefix: str) -> dict[str, Any]:
         data = self.graph.nodes[node]
         return {f"{prefix}{name}": data.get(name) for name in _NODE_FIELDS}
 
 
-_NODE_FIELDS = ("doc_type", "issuer", "level", "branch", "date", "in_corpus")
+_NODE_FIELDS = ("key", "doc_type", "issuer", "level", "branch", "date", "in_corpus")
 _EDGE_COLUMNS = [
     "directive", "carried_out_by", "via", "read_in", "lag_days",
     *(f"directive_{n}" for n in _NODE_FIELDS), *_NODE_FIELDS,
@@ -213,11 +229,11 @@ def _issuer_key(name: str) -> str:
     return str(_UBND.sub(compare_key("ủy ban nhân dân "), key))
 
 
-def _add_node(g: nx.DiGraph, key: str, **attrs: Any) -> None:
-    """Add ``key`` or fill in what it lacks (a plan in the corpus says more than a citation)."""
-    if key not in g:
-        g.add_node(key, in_corpus=False)
-    node = g.nodes[key]
+def _add_node(g: nx.DiGraph, node_name: str, **attrs: Any) -> None:
+    """Add a node or fill in what it lacks (a plan in the corpus says more than a citation)."""
+    if node_name not in g:
+        g.add_node(node_name, in_corpus=False)
+    node = g.nodes[node_name]
     for name, value in attrs.items():
         if value is not None and (node.get(name) is None or name == "in_corpus"):
             node[name] = value
@@ -233,23 +249,40 @@ def _lag(g: nx.DiGraph, a: str, b: str) -> int | None:
     return (db - da).days if da and db else None
 
 
+def _upward(g: nx.DiGraph, a: str, b: str) -> bool:
+    """Would ``b`` carry out a document of a lower level (a ministry a province's plan)? No
+    body does: such a link is a misreading, and is left out."""
+    la, lb = g.nodes[a].get("level"), g.nodes[b].get("level")
+    return la in LEVELS and lb in LEVELS and level_order(lb) < level_order(la)
+
+
 def _add_plan(g: nx.DiGraph, plan: Plan) -> str:
     key = own_key(plan)
+    when = plan.date.value if plan.date else None
+    node = node_id(key, when) if key != plan.source else key
     issuer = plan.issuer.value if plan.issuer else None
     _add_node(
-        g, key, doc_type=plan.doc_type.value if plan.doc_type else None, issuer=issuer,
-        date=plan.date.value if plan.date else None, in_corpus=True, **_placed(issuer, key),
-        source=plan.source,
+        g, node, key=key, doc_type=plan.doc_type.value if plan.doc_type else None, issuer=issuer,
+        date=when, in_corpus=True, **_placed(issuer, key), source=plan.source,
     )  # fmt: skip
-    return key
+    return node
 
 
-def _add_citation(g: nx.DiGraph, c: Citation) -> None:
-    if c.key:
+def _cited_nodes(g: nx.DiGraph, plan: Plan) -> dict[str, str]:
+    """Add the plan's citations; map each key it cites to its node (the year of the first
+    dated mention of that key in this plan decides between documents of one number)."""
+    nodes: dict[str, str] = {}
+    for c in plan.citations:
+        if not c.key:
+            continue
+        when = _cited_date(c)
+        if c.key not in nodes or (when and nodes[c.key] == c.key):
+            nodes[c.key] = node_id(c.key, when)
         _add_node(
-            g, c.key, doc_type=c.doc_type, issuer=c.issuer, date=_cited_date(c),
+            g, nodes[c.key], key=c.key, doc_type=c.doc_type, issuer=c.issuer, date=when,
             **_placed(c.issuer, c.key),
         )  # fmt: skip
+    return nodes
 
 
 def _rests_on(plan: Plan) -> list[str]:
@@ -269,16 +302,16 @@ def cascade(plans: Iterable[Plan]) -> Cascade:
     kept: dict[str, Plan] = {}
     links: list[tuple[str, str, str, str]] = []
     for plan in plans:
-        key = _add_plan(g, plan)
-        kept[key] = plan
+        me = _add_plan(g, plan)
+        kept[me] = plan
+        nodes = _cited_nodes(g, plan)
         for c in plan.citations:
-            _add_citation(g, c)
-            if c.key and c.described_by and c.relation == "implements":
-                links.append((c.key, c.described_by, "description", key))
-        links += [(k, key, "plan", key) for k in plan.implements or [] if k != key]
-        links += [(k, key, "basis", key) for k in _rests_on(plan) if k != key]
+            if c.key and c.described_by in nodes and c.relation == "implements":
+                links.append((nodes[c.key], nodes[c.described_by or ""], "description", me))
+        links += [(nodes.get(k, k), me, "plan", me) for k in plan.implements or []]
+        links += [(nodes[k], me, "basis", me) for k in _rests_on(plan)]
     for a, b, via, read_in in links:
-        if a in g and b in g and not g.has_edge(a, b):
+        if a != b and a in g and b in g and not g.has_edge(a, b) and not _upward(g, a, b):
             g.add_edge(a, b, via=via, read_in=read_in, lag_days=_lag(g, a, b))
     return Cascade(graph=g, plans=kept)
 

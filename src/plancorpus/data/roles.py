@@ -61,6 +61,12 @@ def acting_cue() -> regex.Pattern[str]:
 
 
 @cache
+def anywhere_opening() -> regex.Pattern[str]:
+    """An opening cue found anywhere (a clause of its own inside a sentence)."""
+    return _cue_pattern("opening")
+
+
+@cache
 def describing_cue() -> regex.Pattern[str]:
     """A cue between two citations that says what the earlier one does to the later one:
     the acting cues, and the verbs of carrying out (role implements)."""

@@ -180,6 +180,15 @@ def _previous(citations: list[Citation], k: int, start: int) -> Citation | None:
     return None
 
 
+def _own_cue_after(text: str, start: int, end: int) -> bool:
+    """Does a basis or proposal cue of its own ("…, căn cứ Kết luận số …") stand between a
+    describing verb and the citation?"""
+    return any(
+        _role_of(m) in ("basis", "proposal")
+        for m in cues.anywhere_opening().finditer(text, start, end)
+    )
+
+
 def _assign(text: str, citations: list[Citation], k: int) -> None:
     c = citations[k]
     start = clause_start(text, c.span.start)
@@ -191,11 +200,12 @@ def _assign(text: str, citations: list[Citation], k: int) -> None:
     ):
         c.role, c.cue = prev.role, prev.cue  # "thay thế các quyết định số 101/… và 41/…"
         return
-    if prev is not None and ";" not in text[prev.span.end : c.span.start]:
+    if prev is not None and prev.key != c.key and ";" not in text[prev.span.end : c.span.start]:
         # after an earlier citation, any acting cue (passive too: "… được sửa đổi, bổ sung bởi
-        # Nghị định …") describes that document
+        # Nghị định …") describes that document, unless a cue of this one's own follows it
+        # ("… Quy chế thực hiện cơ chế một cửa …, căn cứ Kết luận số 06-KL/TU")
         described = cues.describing_cue().search(text, prev.span.end, c.span.start)
-        if described is not None:
+        if described is not None and not _own_cue_after(text, described.end(), c.span.start):
             c.role, c.cue = "mention", described.group(0)
             c.described_by, c.relation = prev.key, _role_of(described)
             return
