@@ -689,3 +689,21 @@ def test_a_citation_issuer_stops_before_a_capitalised_verb():
     )
     first = plan.citations[0]
     assert (first.key, first.issuer) == ("282/NQ-CP", "Chính phủ")
+
+
+def test_the_motto_run_on_with_the_place_and_an_enacting_body_in_old_tone_marks():
+    # Nghị quyết 04/NQ-CP (blind batch 6): "… Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 10 tháng
+    # 01 năm 2022 |" in one cell; Quyết định 16/2017/QĐ-UBND Sơn La: the enacting body under
+    # the title written "UỶ BAN NHÂN DÂN TỈNH SƠN LA" (old tone placement)
+    plan = plancorpus.parse_text(
+        "Chính phủ Số: 04/NQ-CP |\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+        "phúc Hà Nội, ngày 10 tháng 01 năm 2022 |\nNghị quyết\nVỀ ĐẨY MẠNH PHÂN CẤP\nCHÍNH PHỦ\n"
+    )
+    assert (plan.place.value, plan.date.value) == ("Hà Nội", "2022-01-10")
+    assert plan.text[plan.place.span.start : plan.place.span.end] == "Hà Nội"
+    decision = plancorpus.parse_text(
+        "UỶ BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 16/2017/QĐ-UBND\nSơn La, ngày 05 tháng 6 năm 2017\n"
+        "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP LIÊN NGÀNH\nUỶ BAN NHÂN DÂN TỈNH SƠN LA\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương năm 2015;\n"
+    )
+    assert decision.title.value == "BAN HÀNH QUY CHẾ PHỐI HỢP LIÊN NGÀNH"

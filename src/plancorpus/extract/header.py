@@ -279,11 +279,17 @@ def _read_number(h: Header, cell: Cell, m: regex.Match[str]) -> None:
         )
 
 
+# the end of the motto run on with the place by a web copy: "… Tự do - Hạnh phúc Hà Nội, ngày"
+_MOTTO_TAIL = regex.compile(r"^(?:.*\bH[ạa]nh\s+ph[úu]c\b)[\s\-–.]*", regex.I)
+
+
 def _read_place_date(h: Header, text: str, cell: Cell, m: regex.Match[str]) -> None:
     place = m.group("place").strip()
-    h.place = TextField(
-        value=place, raw=place, span=Span(start=cell.start, end=cell.start + len(place))
-    )
+    cut = _MOTTO_TAIL.match(place)
+    lead = cut.end() if cut and cut.end() < len(place) else 0
+    start = cell.start + m.start("place") + lead
+    place = place[lead:]
+    h.place = TextField(value=place, raw=place, span=Span(start=start, end=start + len(place)))
     found = find_dates(text, cell.start + m.start("date"), cell.end)
     if found:
         h.date = found[0]

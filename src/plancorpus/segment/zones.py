@@ -45,7 +45,7 @@ APPENDIX_START = regex.compile(
 _HEAD_OF_BODY = r"(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG)"
 _ENACTING = regex.compile(
     rf"^(?:{_HEAD_OF_BODY}(?:\s+\p{{Lu}}[\p{{Lu}}\s,\-–]*)?"
-    r"|(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ|BỘ\s+\p{Lu}"
+    r"|(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ|BỘ\s+\p{Lu}"
     r"|SỞ\s+\p{Lu}|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)[\p{Lu}\s,\-–]*)$"
 )
 _INCOMING_STAMP = regex.compile(r"^(?:CÔNG\s+VĂN\s+)?ĐẾN\b")
