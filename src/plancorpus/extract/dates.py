@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_right, insort
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -66,6 +67,9 @@ _BLANK_DATE = regex.compile(
 )
 
 
+_DAY_NUMBER = regex.compile(r"ngày\s*\d")
+
+
 @dataclass(frozen=True)
 class Point:
     value: str
@@ -111,6 +115,74 @@ def _range_start(gd: dict[str, str | None], end: Point) -> Point | None:
     return start
 
 
+def _occurrences(low: str, word: str, start: int, end: int) -> Iterator[int]:
+    i = low.find(word, start, end)
+    while i >= 0:
+        yield i
+        i = low.find(word, i + 1, end)
+
+
+def _range_starts(low: str, start: int, end: int) -> set[int]:
+    """Where a range may begin: every "từ" (any case), and "bắt đầu " before it."""
+    out: set[int] = set()
+    for i in _occurrences(low, "từ", start, end):
+        out.add(i)
+        if i >= start + 8 and low.startswith("bắt đầu ", i - 8):
+            out.add(i - 8)
+    return out
+
+
+# the longest a numeric date runs before its year: "31 / 12 - " (day, month, separators)
+_BEFORE_YEAR = 10
+
+
+def _single_starts(low: str, start: int, end: int) -> set[int]:
+    """Where a single date may begin: its opening word ("ngày", "tháng", "quý", "năm", in any
+    case), or a number that starts at most _BEFORE_YEAR characters before a year."""
+    out: set[int] = set()
+    for word in ("ngày", "tháng", "quý", "năm"):
+        out.update(_occurrences(low, word, start, end))
+    for century in ("19", "20"):
+        for y in _occurrences(low, century, start, end):
+            if y + 4 <= end and low[y + 2 : y + 4].isdecimal():
+                out.update(_number_starts(low, max(start, y - _BEFORE_YEAR), y + 1))
+    return out
+
+
+def _number_starts(low: str, a: int, b: int) -> Iterator[int]:
+    for i in range(a, b):
+        if low[i].isdecimal() and not (i and low[i - 1].isdecimal()):
+            yield i
+
+
+def _matches(
+    rx: regex.Pattern[str], text: str, starts: set[int], start: int, end: int
+) -> Iterator[regex.Match[str]]:
+    """The matches ``rx.finditer(text, start, end)`` gives, when every match begins at one of
+    ``starts``: tried there only, for patterns slow to scan a whole text with."""
+    pos = start
+    for at in sorted(starts):
+        if at >= pos:
+            m = rx.match(text, at, end)
+            if m:
+                yield m
+                pos = m.end()
+
+
+def _scan(
+    rx: regex.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    starts: Callable[[str, int, int], set[int]],
+) -> Iterator[regex.Match[str]]:
+    low = text.lower()  # the patterns ignore case
+    if len(low) != len(text):  # a letter whose lower case is longer: offsets would drift
+        every: Iterator[regex.Match[str]] = rx.finditer(text, start, end)
+        return every
+    return _matches(rx, text, starts(low, start, end), start, end)
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date mention in ``text[start:end]``; spans are offsets into ``text``."""
     end = len(text) if end is None else end
@@ -128,7 +200,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         raw = text[a:b]
         out.append(DateMention(value=value, raw=raw, kind=kind, span=Span(start=a, end=b)))
 
-    for m in _RANGE.finditer(text, start, end):
+    for m in _scan(_RANGE, text, start, end, _range_starts):
         gd = m.groupdict()
         last = _point_from(gd, "_b")
         first = _range_start(gd, last) if last else None
@@ -144,13 +216,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         if y1 < y2 <= y1 + 30 and free(a, b):
             add(a, b, f"{y1}/{y2}", "range")
     for m in _BLANK_DATE.finditer(text, start, end):
-        if free(m.start(), m.end()) and not regex.match(r"ngày\s*\d", m.group(0)):
+        if free(m.start(), m.end()) and not _DAY_NUMBER.match(m.group(0)):
             month = m.group("m")
             if month:
                 add(m.start(), m.end(), f"{m.group('y')}-{int(month):02d}", "month")
             else:
                 add(m.start(), m.end(), m.group("y"), "year")
-    for m in _SINGLE.finditer(text, start, end):
+    for m in _scan(_SINGLE, text, start, end, _single_starts):
         if not free(m.start(), m.end()):
             continue
         gd = m.groupdict()

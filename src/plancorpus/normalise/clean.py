@@ -214,10 +214,36 @@ _BARE_DATE = regex.compile(
 )
 _MARKED = {"d": "ngày ", "m": "tháng ", "y": "năm "}
 
+# Cheap tests that every match of _BARE_DATE or _GLUED_DATE implies (the look-behinds make
+# those patterns slow to scan a whole text with): most texts have neither.
+_NGAY_DIGIT = regex.compile(r"ngay\s*\d")
+_MONTH_NAM = regex.compile(r"th[aá]ng\s*\d{1,2}\s*nam")
+
+
+def _may_be_bare(text: str) -> bool:
+    low = text.lower()  # the pattern ignores case
+    return (
+        "thang" in low
+        or ("ngay" in low and _NGAY_DIGIT.search(low) is not None)
+        or ("nam" in low and _MONTH_NAM.search(low) is not None)
+    )
+
+
+def _may_be_glued(text: str) -> bool:
+    """A date's word with a letter or digit right before it or a digit right after it."""
+    for word in ("ngày", "tháng", "năm"):
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i and text[i - 1].isalnum()) or (j < len(text) and text[j].isdigit()):
+                return True
+            i = text.find(word, j)
+    return False
+
 
 def bare_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """The marks put back on the words of a date OCR read without them."""
-    if not _BARE_DATE.search(mt.text):
+    if not _may_be_bare(mt.text) or not _BARE_DATE.search(mt.text):
         return mt, []
     count = 0
 
@@ -234,7 +260,7 @@ def bare_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
 
 def glued_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """A space put back between the words of a date and what they are glued to."""
-    if not _GLUED_DATE.search(mt.text):
+    if not _may_be_glued(mt.text) or not _GLUED_DATE.search(mt.text):
         return mt, []
     count = len(_GLUED_DATE.findall(mt.text))
     out = mt.sub(_GLUED_DATE, " ")

@@ -38,8 +38,11 @@ def _title_rx() -> regex.Pattern[str]:
 TITLE_RX = _title_rx()
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def is_title_cell(text: str) -> bool:
-    return TITLE_RX.match(regex.sub(r"\s+", " ", text.strip().strip(".:"))) is not None
+    return TITLE_RX.match(_SPACES.sub(" ", text.strip().strip(".:"))) is not None
 
 
 _NOT_NAMES = {"Nơi", "Như", "Lưu", "Kính", "Trân", "Hà Nội"}
@@ -63,18 +66,56 @@ def name_tokens(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(text)]
 
 
+@cache
+def _phrase_keys(phrase: str) -> tuple[str, ...]:
+    return tuple(compare_key(w) for w in phrase.split())
+
+
 def match_words(tokens: list[str], start: int, phrase: str) -> int:
     """If the words of ``phrase`` open ``tokens[start:]`` (ignoring case and tone placement),
     return the index after the match; else -1."""
-    want = phrase.split()
     i = start
-    for w in want:
-        while i < len(tokens) and tokens[i].isspace():
+    n = len(tokens)
+    for key in _phrase_keys(phrase):
+        while i < n and tokens[i].isspace():
             i += 1
-        if i >= len(tokens) or compare_key(tokens[i]) != compare_key(w):
+        if i >= n or compare_key(tokens[i]) != key:
             return -1
         i += 1
     return i
+
+
+@cache
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The phrases grouped by their first word's key, each group in the given order."""
+    out: dict[str, list[str]] = {}
+    for phrase in phrases:
+        keys = _phrase_keys(phrase)
+        out.setdefault(keys[0] if keys else "", []).append(phrase)
+    return {key: tuple(group) for key, group in out.items()}
+
+
+def phrases_at(tokens: list[str], i: int, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
+    """``(end, phrase)`` for each of ``phrases`` (in order) whose words open ``tokens[i:]``;
+    only the phrases whose first word is there are tried."""
+    j = i
+    while j < len(tokens) and tokens[j].isspace():
+        j += 1
+    if j >= len(tokens):
+        return []
+    found = []
+    for phrase in _by_first_word(phrases).get(compare_key(tokens[j]), ()):
+        end = match_words(tokens, i, phrase)
+        if end >= 0:
+            found.append((end, phrase))
+    return found
+
+
+def first_phrase(tokens: list[str], i: int, phrases: tuple[str, ...]) -> tuple[int, str]:
+    """``(end, phrase)`` for the first of ``phrases`` whose words open ``tokens[i:]``, else
+    ``(-1, "")``."""
+    found = phrases_at(tokens, i, phrases)
+    return found[0] if found else (-1, "")
 
 
 @cache
@@ -87,7 +128,23 @@ def find_head(text: str) -> patterns.OrgHead | None:
     tokens = name_tokens(text.strip()[:80])  # the longest head has a few words
     if not tokens or compare_key(tokens[0]) not in _head_first_words():
         return None
+    return head_at(tokens)
+
+
+@cache
+def _heads_by_name() -> dict[str, patterns.OrgHead]:
+    out: dict[str, patterns.OrgHead] = {}
     for head in patterns.org_heads():
-        if match_words(tokens, 0, head.head) >= 0:
-            return head
-    return None
+        out.setdefault(head.head, head)
+    return out
+
+
+@cache
+def _head_names() -> tuple[str, ...]:
+    return tuple(head.head for head in patterns.org_heads())
+
+
+def head_at(tokens: list[str]) -> patterns.OrgHead | None:
+    """The first body head (in the patterns' order) whose words open ``tokens``."""
+    end, name = first_phrase(tokens, 0, _head_names())
+    return _heads_by_name()[name] if end >= 0 else None

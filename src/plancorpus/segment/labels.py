@@ -60,6 +60,17 @@ _LABEL_FIRST = frozenset("0123456789IVXLPCĐ-–+•·▪○●*abcdefghiklmnopq
 
 _NAMED_PARTS = ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Mục", "MỤC", "Tiểu", "TIỂU")
 
+# the characters each pattern of _LABEL_PATTERNS can open with, in the same order
+_OPENERS = (
+    "P", "C", "TM", "ĐD", "IVXL", "ABCDEFGHKLMNOPQRSTUWYĐ", "0123456789", "0123456789",
+    "abcdefghijklmnopqrstuvwxyzđ", "-–+•·▪○●*",
+)  # fmt: skip
+_BY_FIRST: dict[str, tuple[tuple[SectionKind, regex.Pattern[str]], ...]] = {
+    ch: tuple(p for p, opens in zip(_LABEL_PATTERNS, _OPENERS, strict=True) if ch in opens)
+    for ch in _LABEL_FIRST
+}
+_SPACES = regex.compile(r"\s+")
+
 
 def label_of(text: str) -> Label | None:
     """The section label opening a (stripped) line, if any."""
@@ -70,7 +81,7 @@ def label_of(text: str) -> Label | None:
         return None  # a lower-case word, not "a)" or "đ."
     if s[:3] in ("V/V", "V/v"):
         return None  # "V/V BAN HÀNH …" opens a subject, not section V
-    for kind, rx in _LABEL_PATTERNS:
+    for kind, rx in _BY_FIRST[s[0]]:
         m = rx.match(s)
         if not m:
             continue
@@ -82,9 +93,7 @@ def label_of(text: str) -> Label | None:
         rest = s[m.end() :]
         if not rest.strip() and kind not in ("part", "roman", "article"):
             continue
-        if kind == "part" and lab.startswith(
-            ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Mục", "MỤC", "Tiểu", "TIỂU")
-        ):
-            lab = regex.sub(r"\s+", " ", lab)
+        if kind == "part" and lab.startswith(_NAMED_PARTS):
+            lab = _SPACES.sub(" ", lab)
         return Label(kind, lab, m.end())
     return None

@@ -90,19 +90,37 @@ _NUMERIC_CELL = regex.compile(r"^[\d.,%()\-–]+$")
 _CELL_GAP = regex.compile(r"\t|\s{2,}")
 _CLOSED = regex.compile(r"[.:;!?]$")
 _TRAILING_PUNCT = regex.compile(r"[\s:;.,]+$")
+_SPACES = regex.compile(r"\s+")
 
 
 def is_table_row(line: Line) -> bool:
     """A row of a table flattened to text: several cells, two or more of them numbers."""
-    parts = [p for p in _CELL_GAP.split(line.stripped) if p.strip()]
+    text = line.stripped
+    return _numeric_cells(text) or _numeric_tail(text)
+
+
+def _numeric_cells(text: str) -> bool:
+    """Three or more cells parted by wide gaps, two or more of them numbers."""
+    parts = _CELL_GAP.split(text)
+    if len(parts) < 3:
+        return False
+    parts = [p for p in parts if p.strip()]
     numeric = sum(1 for p in parts if _NUMERIC_CELL.match(p.strip()))
-    if len(parts) >= 3 and numeric >= 2:
-        return True
-    # flattened with single spaces ("1. Lương thực 148,69 99,69 126,75"): the line ends in
-    # numbers and numbers are a good share of it; a sentence may just mention a few
-    tokens = line.stripped.split()[1:]
-    nums = [bool(_NUMERIC_CELL.match(t) and any(c.isdigit() for c in t)) for t in tokens]
-    return len(tokens) >= 3 and sum(nums) >= 3 and all(nums[-2:]) and sum(nums) >= 0.4 * len(nums)
+    return len(parts) >= 3 and numeric >= 2
+
+
+def _is_number(token: str) -> bool:
+    return bool(_NUMERIC_CELL.match(token) and any(c.isdigit() for c in token))
+
+
+def _numeric_tail(text: str) -> bool:
+    """Flattened with single spaces ("1. Lương thực 148,69 99,69 126,75"): the line ends in
+    numbers and numbers are a good share of it; a sentence may just mention a few."""
+    tokens = text.split()[1:]
+    if len(tokens) < 3 or not (_is_number(tokens[-1]) and _is_number(tokens[-2])):
+        return False
+    nums = [_is_number(t) for t in tokens]
+    return sum(nums) >= 3 and sum(nums) >= 0.4 * len(nums)
 
 
 def _ends_open(text: str) -> bool:
@@ -354,7 +372,7 @@ def parse_appendices(text: str, lines: list[Line], zone: range) -> list[Section]
         body_start = lines[first].start if first < stop else end
         out.append(
             Section(
-                label=regex.sub(r"\s+", " ", m.group("lab")),
+                label=_SPACES.sub(" ", m.group("lab")),
                 kind="appendix",
                 heading=_strip_end(heading),
                 level=1,
