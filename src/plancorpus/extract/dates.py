@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from plancorpus.model.plan import DateMention, Span
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.numerals import roman_value
 
 _YEAR = r"(?:19|20)\d\d"
@@ -50,24 +51,24 @@ def _point(suffix: str) -> str:
     return str(regex.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}{suffix}>", pattern))
 
 
-_RANGE = regex.compile(
+_RANGE = lazy_compile(
     rf"(?i)(?:từ|bắt đầu từ)\s+(?:ngày\s+)?"
     rf"(?:(?:{_point('_a')})|(?:{_DAY_MONTH.replace('6>', '6_a>')}))"
     rf"\s*(?:đến|tới|{_DASH})\s*(?:hết\s+)?(?:ngày\s+)?(?:{_point('_b')}){_E}"
 )
 # A span of years: the scan starts at the digits; the words before ("giai đoạn") are added
 # by looking back from the match.
-_PERIOD_YEARS = regex.compile(
+_PERIOD_YEARS = lazy_compile(
     rf"(?<![\d/\p{{L}}])(?P<y1>{_YEAR})\s*{_DASH}\s*(?P<y2>{_YEAR}){_E}\)?"
 )
-_PERIOD_LEAD = regex.compile(r"(?i)(?:(?:giai\s+đoạn|thời\s+kỳ|niên\s+độ|năm)\s+)?\(?$")
-_SINGLE = regex.compile(rf"(?i){_B}(?:{_point('')}){_E}")
-_BLANK_DATE = regex.compile(
+_PERIOD_LEAD = lazy_compile(r"(?i)(?:(?:giai\s+đoạn|thời\s+kỳ|niên\s+độ|năm)\s+)?\(?$")
+_SINGLE = lazy_compile(rf"(?i){_B}(?:{_point('')}){_E}")
+_BLANK_DATE = lazy_compile(
     rf"(?i)ngày\s*(?:[.…_]+\s*)?tháng\s*(?:(?P<m>\d{{1,2}})\s*)?(?:[.…_]+\s*)?năm\s*(?P<y>{_YEAR})"
 )
 
 
-_DAY_NUMBER = regex.compile(r"ngày\s*\d")
+_DAY_NUMBER = lazy_compile(r"ngày\s*\d")
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return out
 
 
-_SINGLE_AT = regex.compile(rf"(?i)(?:{_point('')}){_E}")
+_SINGLE_AT = lazy_compile(rf"(?i)(?:{_point('')}){_E}")
 
 
 def date_at(text: str, pos: int) -> DateMention | None:

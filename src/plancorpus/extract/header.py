@@ -20,6 +20,7 @@ from plancorpus.model.plan import DateMention, Issuer, Span, TextField
 from plancorpus.segment.cues import find_head
 from plancorpus.segment.lines import Cell, Line, cells, cut_cell
 from plancorpus.segment.zones import MOTTO_FOLDED, SEPARATOR, Zones, doc_type_of_line
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import collapse_spaces, compare_key, fold_ascii, is_upper_text
 
 _MOTTO = {
@@ -31,20 +32,20 @@ _MOTTO = {
     )
 }
 # "Số: 12/KH-UBND"; the legislature prints "Luật số: 36/2026/QH16", "Nghị quyết số: …"
-_NUMBER = regex.compile(
+_NUMBER = lazy_compile(
     r"^(?:(?P<type>Bộ\s+luật|Luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+)?(?:Số\s*:?|(?P<ocr>So|S)\s*:)"
     r"\s*(?P<code>.*)$",
     regex.I,
 )
 # "Hà Nội, ngày 31 tháng 12 năm 2025"; also "Hà Nội, 31/12/2025"
-_PLACE_DATE = regex.compile(
+_PLACE_DATE = lazy_compile(
     r"^(?P<place>[^\d,\n]{2,40}?)\s*,\s*(?P<date>ngày\b.*|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}\b.*)$",
     regex.I | regex.S,
 )
-_DRAFT = regex.compile(r"(?i)^\(?\s*dự\s+thảo\s*\)?$")
-_VV = regex.compile(r"^(?:V/v|V/V|v/v|Về\s+việc)\s*:?\s*", regex.I)
-_VV_ABBREVIATED = regex.compile(r"^V/[vV]\s*:?\s*")
-_ADDRESSEE = regex.compile(r"(?i)^kính\s+gửi\s*:?")
+_DRAFT = lazy_compile(r"(?i)^\(?\s*dự\s+thảo\s*\)?$")
+_VV = lazy_compile(r"^(?:V/v|V/V|v/v|Về\s+việc)\s*:?\s*", regex.I)
+_VV_ABBREVIATED = lazy_compile(r"^V/[vV]\s*:?\s*")
+_ADDRESSEE = lazy_compile(r"(?i)^kính\s+gửi\s*:?")
 
 
 @dataclass
@@ -75,16 +76,16 @@ def _is_motto(text: str) -> bool:
     return MOTTO_FOLDED.search(fold_ascii(text)) is not None  # OCR may slip on the marks
 
 
-_LONE_NUMBER_LABEL = regex.compile(r"(?i)số\s*:?")
-_PLACE_BROKEN = regex.compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?")
-_PLACE_REST = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b")
-_DATE_OPEN = regex.compile(r"(?i),\s*ngày(?:\s+\d{1,2})?\s*$")
-_DATE_REST = regex.compile(r"(?i)^(?:\d{1,2}\s+)?tháng\b")
+_LONE_NUMBER_LABEL = lazy_compile(r"(?i)số\s*:?")
+_PLACE_BROKEN = lazy_compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?")
+_PLACE_REST = lazy_compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b")
+_DATE_OPEN = lazy_compile(r"(?i),\s*ngày(?:\s+\d{1,2})?\s*$")
+_DATE_REST = lazy_compile(r"(?i)^(?:\d{1,2}\s+)?tháng\b")
 
 
 # Where a second column starts inside a cell whose gap was lost ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ
 # HỘI…", "TỈNH HẬU GIANG Độc lập - Tự do…", "Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4…")
-_SECOND_COLUMN = regex.compile(
+_SECOND_COLUMN = lazy_compile(
     r"(?<=\S)\s+(?=(?i:c[ộo]ng\s+h[òo]a\s+x[ãa]\s+h[ộo]i|đ[ộo]c\s+l[ậa]p\s*-|"
     r"đảng\s+cộng\s+sản\s+việt\s+nam)"
     r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*(?i:ngày)\b)"
@@ -345,15 +346,15 @@ def _heads_alternation() -> str:
 
 
 # after a space (a lookbehind: a leading "\s+" would make a run of blank lines quadratic)
-_ISSUE_VERB = regex.compile(
+_ISSUE_VERB = lazy_compile(
     r"(?<=\s)(?:xây\s+dựng|ban\s+hành|triển\s+khai|lập|hướng\s+dẫn)\s+(?P<type>\p{L}+\s+\p{L}+)"
 )
-_NOT_IN_NAME = regex.compile(r"\b(?:đã|sẽ|đang|được|chỉ\s+đạo|tập\s+trung|tiếp\s+tục|đề\s+nghị)\b")
-_BODY_ISSUER = regex.compile(
-    rf"(?:^|(?<=[\s,.;:(]))(?P<org>(?:{_heads_alternation()})\b[^,.;:\n()]*)$"
+_NOT_IN_NAME = lazy_compile(r"\b(?:đã|sẽ|đang|được|chỉ\s+đạo|tập\s+trung|tiếp\s+tục|đề\s+nghị)\b")
+_BODY_ISSUER = lazy_compile(
+    lambda: rf"(?:^|(?<=[\s,.;:(]))(?P<org>(?:{_heads_alternation()})\b[^,.;:\n()]*)$"
 )
-_CLOSING_ISSUER = regex.compile(
-    rf"\bcủa\s+(?P<org>(?:{_heads_alternation()})\b[^,.;:()]*?)\s*(?:\./\.|[.;]|$)"
+_CLOSING_ISSUER = lazy_compile(
+    lambda: rf"\bcủa\s+(?P<org>(?:{_heads_alternation()})\b[^,.;:()]*?)\s*(?:\./\.|[.;]|$)"
 )
 
 

@@ -18,9 +18,10 @@ from plancorpus.extract.names import org_name_case
 from plancorpus.model.plan import AuthorityStep, Signer, Span
 from plancorpus.segment.cues import find_head, is_name_cell, is_title_cell, prefix_match
 from plancorpus.segment.lines import Cell, cut_cell
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import is_upper_text
 
-_MARK = regex.compile(
+_MARK = lazy_compile(
     r"(?i)^\(?\s*(?:đã\s+ký|ký\s*(?:,|và)?\s*(?:tên|đóng\s+dấu|ghi\s+rõ\s+họ\s+tên)?[^)]*|"
     r"chữ\s+ký[^)]*|đã\s+ký\s+và\s+đóng\s+dấu)\s*\)?$"
 )
@@ -96,7 +97,7 @@ def _columns(rows: list[list[Cell]]) -> list[list[tuple[int, Cell]]]:
 
 # a signature block run into one line by a page copy: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ
 # TỊCH Nguyễn Hữu Tháp" is cut before each further prefix and before the name at its end
-_RUN_ON_SIGNATURE = regex.compile(
+_RUN_ON_SIGNATURE = lazy_compile(
     r"(?<=\S)\s+(?=(?:KT|TL|TM|TUQ|Q)\s*\.\s*\p{Lu})"
     r"|(?<=\p{Lu}{2})\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}(?:\s*$|\s+\p{Lu}{2,}\s))"
     # an attached document's type and title run on after the name: "… Đinh Trung Tụng KẾ HOẠCH …"

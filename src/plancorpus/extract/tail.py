@@ -16,13 +16,14 @@ from plancorpus.extract.signers import is_signature_cell, read_signers
 from plancorpus.model.plan import Recipient, Signer
 from plancorpus.segment.lines import Cell, Line, cells
 from plancorpus.segment.zones import RECIPIENTS_HEAD
+from plancorpus.text.lazyregex import lazy_compile
 
-_DASH_START = regex.compile(r"^[-–—•+]")
-_PLACE_DATE = regex.compile(r"(?i)\bngày\b.*\btháng\b|\bngày\s+\d{1,2}/\d{1,2}/\d{4}")
+_DASH_START = lazy_compile(r"^[-–—•+]")
+_PLACE_DATE = lazy_compile(r"(?i)\bngày\b.*\btháng\b|\bngày\s+\d{1,2}/\d{1,2}/\d{4}")
 # several dash items in one cell: "- Ban TĐKT TW;- Chủ tịch…", Party style "- A, - B,"
-_ITEM_SPLIT = regex.compile(r"(?<=;)\s*(?=[-–]\s*\S)|(?<=[,.])\s+(?=[-–]\s+\S)")
-_NOISE = regex.compile(r"^(?:PAGE\s*\d*|\d{1,3})$")
-_ARCHIVE_START = regex.compile(r"(?i)^lưu\b")
+_ITEM_SPLIT = lazy_compile(r"(?<=;)\s*(?=[-–]\s*\S)|(?<=[,.])\s+(?=[-–]\s+\S)")
+_NOISE = lazy_compile(r"^(?:PAGE\s*\d*|\d{1,3})$")
+_ARCHIVE_START = lazy_compile(r"(?i)^lưu\b")
 
 
 @dataclass

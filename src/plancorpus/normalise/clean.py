@@ -12,12 +12,13 @@ from collections.abc import Callable
 import regex
 
 from plancorpus.model.plan import Note
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.textmap import Edit, MappedText
 
 Step = Callable[[MappedText], tuple[MappedText, list[Note]]]
 
 
-_LINE_ENDS = regex.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+_LINE_ENDS = lazy_compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 
 
 def newlines(mt: MappedText) -> tuple[MappedText, list[Note]]:
@@ -28,11 +29,11 @@ def newlines(mt: MappedText) -> tuple[MappedText, list[Note]]:
     return mt.sub(_LINE_ENDS, "\n"), []
 
 
-_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
-_ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = lazy_compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_ODD_SPACE = lazy_compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_SURROGATE = lazy_compile(r"[\ud800-\udfff]")
 
 
 def characters(mt: MappedText) -> tuple[MappedText, list[Note]]:
@@ -51,7 +52,7 @@ def characters(mt: MappedText) -> tuple[MappedText, list[Note]]:
     return mt, notes
 
 
-_CLUSTER = regex.compile(r"\P{M}\p{M}+")
+_CLUSTER = lazy_compile(r"\P{M}\p{M}+")
 
 
 def nfc(mt: MappedText) -> tuple[MappedText, list[Note]]:
@@ -71,11 +72,11 @@ def nfc(mt: MappedText) -> tuple[MappedText, list[Note]]:
     return out, notes
 
 
-_MD_STRONG = regex.compile(r"\*\*|__(?=\S)|(?<=\S)__")
-_MD_EM = regex.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
-_MD_ESCAPE = regex.compile(r"\\([-.*_#()\[\]!+`>])")
-_MD_HEADING = regex.compile(r"(?m)^#{1,6}[ \t]+")
-_MD_IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_STRONG = lazy_compile(r"\*\*|__(?=\S)|(?<=\S)__")
+_MD_EM = lazy_compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+_MD_ESCAPE = lazy_compile(r"\\([-.*_#()\[\]!+`>])")
+_MD_HEADING = lazy_compile(r"(?m)^#{1,6}[ \t]+")
+_MD_IMAGE = lazy_compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 
 
 def markup(mt: MappedText) -> tuple[MappedText, list[Note]]:
@@ -200,7 +201,7 @@ def blank_every_line(mt: MappedText) -> tuple[MappedText, list[Note]]:
 
 # words of a date glued to what is before or after them: "45-TB/TWngày 3/2", "Quốc hộingày 12",
 # "ngày31tháng03năm2026" (OCR and copies that lost their spaces)
-_GLUED_DATE = regex.compile(
+_GLUED_DATE = lazy_compile(
     r"(?<=[\p{L}\d])(?=ngày\s*\d)|(?<=\bngày)(?=\d)|(?<=\d)(?=(?:tháng|năm)\s*\d)"
     r"|(?<=\btháng)(?=\d)|(?<=\bnăm)(?=\d{4})"
 )
@@ -208,7 +209,7 @@ _GLUED_DATE = regex.compile(
 
 # a date whose marks OCR lost: "ngay 31 thang 03 nam 2026" (only the whole date: "ngay" alone
 # is a word, "right away")
-_BARE_DATE = regex.compile(
+_BARE_DATE = lazy_compile(
     r"(?i)\b(?P<d>ngay)\s*(?=\d{1,2}\s*(?:thang|tháng)\s*\d{1,2}\s*(?:nam|năm)\s*\d{4})"
     r"|(?<=\bng[aà]y\s*\d{1,2}\s*)(?P<m>thang)(?=\s*\d)|(?<=th[aá]ng\s*\d{1,2}\s*)(?P<y>nam)(?=\s*\d{4})"
 )
@@ -216,8 +217,8 @@ _MARKED = {"d": "ngày ", "m": "tháng ", "y": "năm "}
 
 # Cheap tests that every match of _BARE_DATE or _GLUED_DATE implies (the look-behinds make
 # those patterns slow to scan a whole text with): most texts have neither.
-_NGAY_DIGIT = regex.compile(r"ngay\s*\d")
-_MONTH_NAM = regex.compile(r"th[aá]ng\s*\d{1,2}\s*nam")
+_NGAY_DIGIT = lazy_compile(r"ngay\s*\d")
+_MONTH_NAM = lazy_compile(r"th[aá]ng\s*\d{1,2}\s*nam")
 
 
 def _may_be_bare(text: str) -> bool:
@@ -267,7 +268,7 @@ def glued_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
     return out, [("glued_words", f"{count} spaces put back around the words of dates")]
 
 
-_TRAILING = regex.compile(r"[ \t]+(?=\n|\Z)")
+_TRAILING = lazy_compile(r"[ \t]+(?=\n|\Z)")
 
 
 def trailing_space(mt: MappedText) -> tuple[MappedText, list[Note]]:

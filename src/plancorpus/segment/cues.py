@@ -12,9 +12,10 @@ from functools import cache
 import regex
 
 from plancorpus.data import patterns
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import compare_key, is_name_word, is_upper_text
 
-PREFIX_RX = regex.compile(
+PREFIX_RX = lazy_compile(
     r"^(?P<prefix>(?:T\.?\s?M|K\.?\s?T|T\.?\s?L|T\.?U\.?Q|Q)\s?\.\s*|(?:T/[Mm]|K/T|T/L)\s*|"
     r"(?:TM|KT|TL|TUQ)\s+)(?P<rest>(?:\p{Lu}.*)?)$"
 )
@@ -30,15 +31,15 @@ def prefix_match(text: str) -> regex.Match[str] | None:
 _QUALIFIERS = r"(?:\s+(?:THỨ\s+NHẤT|THỨ\s+HAI|THƯỜNG\s+TRỰC|PHỤ\s+TRÁCH|HỘI\s+ĐỒNG|SỞ|BAN|PHÒNG))*"
 
 
-def _title_rx() -> regex.Pattern[str]:
+def _title_pattern() -> str:
     heads = "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in patterns.signer_title_heads())
-    return regex.compile(rf"^(?:PHÓ\s+)?(?:{heads}){_QUALIFIERS}$")
+    return rf"^(?:PHÓ\s+)?(?:{heads}){_QUALIFIERS}$"
 
 
-TITLE_RX = _title_rx()
+TITLE_RX = lazy_compile(_title_pattern)  # the titles are data, read on first use
 
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = lazy_compile(r"\s+")
 
 
 def is_title_cell(text: str) -> bool:
@@ -59,7 +60,7 @@ def is_name_cell(text: str) -> bool:
     return all(is_name_word(w) for w in words)
 
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}\d&]+|[^\s\p{L}\p{M}\d&]+|\s+")
+_TOKEN = lazy_compile(r"[\p{L}\p{M}\d&]+|[^\s\p{L}\p{M}\d&]+|\s+")
 
 
 def name_tokens(text: str) -> list[str]:

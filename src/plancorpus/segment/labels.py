@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from plancorpus.model.plan import SectionKind
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.numerals import ROMAN_RX, roman_value
 
 # (kind, pattern); the pattern's group "lab" is the label, and the match ends where the
@@ -69,7 +70,7 @@ _BY_FIRST: dict[str, tuple[tuple[SectionKind, regex.Pattern[str]], ...]] = {
     ch: tuple(p for p, opens in zip(_LABEL_PATTERNS, _OPENERS, strict=True) if ch in opens)
     for ch in _LABEL_FIRST
 }
-_SPACES = regex.compile(r"\s+")
+_SPACES = lazy_compile(r"\s+")
 
 
 def label_of(text: str) -> Label | None:

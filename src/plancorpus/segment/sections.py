@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from plancorpus.data import patterns
 from plancorpus.model.plan import Section, Span
 from plancorpus.segment.cues import find_head
 from plancorpus.segment.labels import Label, label_of
 from plancorpus.segment.lines import Line
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.numerals import LETTERS, roman_value
 from plancorpus.text.vietnamese import collapse_spaces, is_upper_text
 
@@ -86,11 +85,11 @@ def _skips_one(prev: str | None, label: Label) -> bool:
     return (roman_value(label.label) or 0) == (roman_value(prev) or 0) + 2
 
 
-_NUMERIC_CELL = regex.compile(r"^[\d.,%()\-–]+$")
-_CELL_GAP = regex.compile(r"\t|\s{2,}")
-_CLOSED = regex.compile(r"[.:;!?]$")
-_TRAILING_PUNCT = regex.compile(r"[\s:;.,]+$")
-_SPACES = regex.compile(r"\s+")
+_NUMERIC_CELL = lazy_compile(r"^[\d.,%()\-–]+$")
+_CELL_GAP = lazy_compile(r"\t|\s{2,}")
+_CLOSED = lazy_compile(r"[.:;!?]$")
+_TRAILING_PUNCT = lazy_compile(r"[\s:;.,]+$")
+_SPACES = lazy_compile(r"\s+")
 
 
 def is_table_row(line: Line) -> bool:
@@ -248,8 +247,8 @@ def _name_start(text: str) -> bool:
 
 # a clause ends at a colon, a semicolon, a full stop, or a sub-item's label that a copy ran on
 # after the heading ("Về Đại lý làm thủ tục hải quan 2.1. Điều kiện …")
-_CLAUSE_END = regex.compile(r"[:;]|\.(?=\s+[\p{Lu}\d“\"]|$)|\s(?=\d{1,2}\.\d{1,2}\.?\s+\p{Lu})")
-_ABBREV_END = regex.compile(r"(?:\b\p{Lu}{1,3}|\bv\.v|\bTP|\bTT|\bQ)\.$")
+_CLAUSE_END = lazy_compile(r"[:;]|\.(?=\s+[\p{Lu}\d“\"]|$)|\s(?=\d{1,2}\.\d{1,2}\.?\s+\p{Lu})")
+_ABBREV_END = lazy_compile(r"(?:\b\p{Lu}{1,3}|\bv\.v|\bTP|\bTT|\bQ)\.$")
 
 
 def first_clause(text: str) -> str:
@@ -341,7 +340,7 @@ def _to_section(text: str, lines: list[Line], node: _Node, level: int, width: in
     )
 
 
-_APPENDIX_HEAD = regex.compile(
+_APPENDIX_HEAD = lazy_compile(
     r"^(?P<lab>(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+|SỐ\s+)?(?:[IVXLC]+|\d{1,2}[a-z]?))?)"
     r"(?![\p{L}\d])\s*[.:\-–]?\s*(?P<rest>.*)$"
 )

@@ -12,29 +12,30 @@ import regex
 from plancorpus.data import patterns
 from plancorpus.extract.citations.find import type_name
 from plancorpus.segment.cues import find_head
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.numerals import LETTERS, ROMAN_RX
 from plancorpus.text.vietnamese import collapse_spaces, is_syllable
 
-_WORD = regex.compile(r"\S+")
+_WORD = lazy_compile(r"\S+")
 
-_OF = regex.compile(r"[ \t]*,?[ \t]*(?:\n[ \t]*)?(?i:của)[ \t\n]+")
+_OF = lazy_compile(r"[ \t]*,?[ \t]*(?:\n[ \t]*)?(?i:của)[ \t\n]+")
 
 
-_GLUED_STOP = regex.compile(r"(?:về|của|theo|tại|trong|để|nhằm|đã|được)\p{Ll}{2,}")
+_GLUED_STOP = lazy_compile(r"(?:về|của|theo|tại|trong|để|nhằm|đã|được)\p{Ll}{2,}")
 
 # A person's title may open an issuer that goes on after a comma: "của Bộ trưởng, Trưởng ban
 # Ban Tổ chức cán bộ Chính phủ".
 # So may a ministry or department whose name holds a comma: "Bộ Lao động, Thương binh và Xã
 # hội", "Sở Văn hóa, Thể thao và Du lịch".
-_TITLE_BEFORE_COMMA = regex.compile(
+_TITLE_BEFORE_COMMA = lazy_compile(
     r"(?:Bộ|Thứ|Thủ)\s+trưởng|(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc)"
     r"|(?i:.*\b(?:Lao\s+động|Văn\s+h[oó]a|Văn\s+hoá))"
 )
 # a new list item after a line break ends the issuer ("…Chính phủ\n- Quyết định…", "…BR – VT\n2.
 # Tiêu chuẩn"); a dash may also carry a name over the line ("Bộ Lao động\n- Thương binh và Xã hội")
-_LABEL = regex.compile(rf"\d{{1,2}}[.)]|[{LETTERS}][.)]|{ROMAN_RX}[.)]")
+_LABEL = lazy_compile(rf"\d{{1,2}}[.)]|[{LETTERS}][.)]|{ROMAN_RX}[.)]")
 
-_DASH_ITEM = regex.compile(r"[-–+•*]")
+_DASH_ITEM = lazy_compile(r"[-–+•*]")
 
 
 def _opens_item(token: str, after: list[regex.Match[str]]) -> bool:
