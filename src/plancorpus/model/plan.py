@@ -8,7 +8,7 @@ Every extracted item keeps what the document says (``raw``) beside what we norma
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,6 +28,37 @@ Note = tuple[str, str]
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if not isinstance(self.__pydantic_fields_set__, set):  # shared: take a copy first
+            object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+        super().__setattr__(name, value)
+
+
+class SharedFieldsSet(frozenset[str]):
+    """The names of the fields a model set, one object for all the models of a plan that set
+    the same ones (see :func:`share_fields_sets`). A model takes its own copy before an
+    attribute changes, and so does a copy of the model."""
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> set[str]:
+        return set(self)
+
+
+_SHARED: dict[frozenset[str], SharedFieldsSet] = {}
+
+
+def share_fields_sets(model: BaseModel) -> None:
+    """Let the models inside ``model`` that set the same fields share one set of their names
+    (pydantic keeps a set per instance: a third of what a held plan costs)."""
+    for item in _models(model):
+        names = frozenset(item.__pydantic_fields_set__)
+        shared = _SHARED.get(names)
+        if shared is None:
+            shared = _SHARED.setdefault(names, SharedFieldsSet(names))
+        object.__setattr__(item, "__pydantic_fields_set__", shared)
 
 
 class Span(_Model):
@@ -385,14 +416,18 @@ class Plan(_Model):
 
 def _spans(model: BaseModel) -> list[Span]:
     """Every :class:`Span` inside a model, however deep."""
-    found: list[Span] = []
+    return [item for item in _models(model) if isinstance(item, Span)]
+
+
+def _models(model: BaseModel) -> list[BaseModel]:
+    """Every model inside ``model`` (itself included), however deep."""
+    found: list[BaseModel] = []
     stack: list[object] = [model]
     while stack:
         item = stack.pop()
-        if isinstance(item, Span):
+        if isinstance(item, BaseModel):
             found.append(item)
-        elif isinstance(item, BaseModel):
-            stack.extend(getattr(item, name) for name in type(item).model_fields)
+            stack.extend(item.__dict__.values())
         elif isinstance(item, list | tuple):
             stack.extend(item)
     return found
