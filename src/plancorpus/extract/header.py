@@ -9,6 +9,7 @@ sentence "<issuer> xây dựng / ban hành Kế hoạch…" or from the closing 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -108,6 +109,10 @@ def _split_columns(cell: Cell) -> list[Cell]:
     return cut_cell(cell, gaps)
 
 
+_OPEN_DATE_WORD = lazy_compile(r"(?i)\b(?:ngày|tháng)\s*[.…_]*$")
+_DATE_GOES_ON = lazy_compile(r"(?i)(?:tháng|năm|[\d.…_/])")
+
+
 def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:
     """Cells of the header lines; a lone "Số:" is joined to the code cell after it, on its
     line or at the start of the next (web tables put it alone in its line)."""
@@ -133,10 +138,7 @@ def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:
         for cell in row:
             if merged and (
                 _LONE_NUMBER_LABEL.fullmatch(merged[-1].text.strip())
-                or (
-                    regex.search(r"(?i)\b(?:ngày|tháng)\s*[.…_]*$", merged[-1].text)
-                    and regex.match(r"(?i)(?:tháng|năm|[\d.…_/])", cell.text)
-                )
+                or (_OPEN_DATE_WORD.search(merged[-1].text) and _DATE_GOES_ON.match(cell.text))
             ):
                 prev = merged.pop()
                 text = lines[i].text[prev.start - lines[i].start : cell.end - lines[i].start]
@@ -170,12 +172,21 @@ def _continues_head(group: list[Cell], cell: Cell) -> bool:
     )
 
 
+@cache
+def _locality_rx(word: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\b{word}\s+(?P<rest>\p{{Lu}}.*)$")
+
+
 def _locality(name: str) -> str | None:
     for word in patterns.locality_words():
-        m = regex.search(rf"(?i)\b{word}\s+(?P<rest>\p{{Lu}}.*)$", name)
+        m = _locality_rx(word).search(name)
         if m and (word != "xã" or not m.group("rest").lower().startswith("hội")):
             return name[m.start() :]
     return None
+
+
+_BARE_LOCALITY = lazy_compile(r"(?i)\b(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)$")
+_LOCALITY_WORD = lazy_compile(r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s+")
 
 
 def issuer_value(own: str, parent: str | None) -> str:
@@ -189,13 +200,11 @@ def issuer_value(own: str, parent: str | None) -> str:
     if parent and _locality(name) is None:
         loc = _locality(org_name_case(parent))
         if loc:
-            bare = regex.search(r"(?i)\b(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)$", name)
+            bare = _BARE_LOCALITY.search(name)
             if bare and compare_key(loc).startswith(compare_key(bare.group(0))):
                 # "Đảng ủy Khối các cơ quan tỉnh" + "tỉnh Quảng Trị": add only the proper name
                 loc = loc[len(bare.group(0)) :].strip()
-            place = regex.sub(
-                r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s+", "", loc
-            )
+            place = _LOCALITY_WORD.sub("", loc)
             if compare_key(place) not in compare_key(name):
                 name = f"{name} {loc}"
     return name
@@ -340,6 +349,9 @@ def _read_title(h: Header, text: str, lines: list[Line], zones: Zones, vv: list[
 # --- the issuer named in the body ---------------------------------------------------------
 
 
+_CLAUSE_BREAK = lazy_compile(r"[,.;:]\s+|\n\s*\n")
+
+
 def _heads_alternation() -> str:
     heads = sorted({h.head for h in patterns.org_heads()}, key=len, reverse=True)
     return "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in heads)
@@ -367,7 +379,7 @@ def issuer_from_body(text: str, start: int, end: int, doc_type: str | None) -> I
             continue
         before_start = max(start, m.start() - 120)
         window = text[before_start : m.start()]
-        clause = regex.split(r"[,.;:]\s+|\n\s*\n", window)[-1]
+        clause = _CLAUSE_BREAK.split(window)[-1]
         clause_start = m.start() - len(clause)
         om = _BODY_ISSUER.search(clause.replace("\n", " "))
         if om and len(om.group("org").split()) <= 12 and not _NOT_IN_NAME.search(om.group("org")):

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
-
-import regex
 
 from plancorpus.data import patterns
 from plancorpus.extract.names import org_name_case
@@ -41,12 +40,26 @@ def classify(text: str) -> str:
     return "other"
 
 
-def normalize_prefix(written: str) -> str:
-    compact = regex.sub(r"\s", "", written).upper()
+_SPACE = lazy_compile(r"\s")
+_SPACES = lazy_compile(r"\s+")
+
+
+@cache
+def _prefix_forms() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """Each signature prefix with its written forms, compact and upper case, with and
+    without their final dots."""
+    out = []
     for p in patterns.signer_prefixes():
-        forms = {regex.sub(r"\s", "", w).upper() for w in (p.prefix, *p.written)}
-        if compact in forms or compact.rstrip(".") in {f.rstrip(".") for f in forms}:
-            return p.prefix
+        forms = frozenset(_SPACE.sub("", w).upper() for w in (p.prefix, *p.written))
+        out.append((p.prefix, forms, frozenset(f.rstrip(".") for f in forms)))
+    return tuple(out)
+
+
+def normalize_prefix(written: str) -> str:
+    compact = _SPACE.sub("", written).upper()
+    for prefix, forms, undotted in _prefix_forms():
+        if compact in forms or compact.rstrip(".") in undotted:
+            return prefix
     return written.strip()
 
 
@@ -118,7 +131,7 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
         cur = _Open()
         for _, cell in column:
             kind = classify(cell.text)
-            text = regex.sub(r"\s+", " ", cell.text.strip())
+            text = _SPACES.sub(" ", cell.text.strip())
             if kind == "prefix":
                 if cur.title or cur.name:
                     out.append(cur.to_signer())

@@ -422,12 +422,26 @@ def _spans(model: BaseModel) -> list[Span]:
 def _models(model: BaseModel) -> list[BaseModel]:
     """Every model inside ``model`` (itself included), however deep."""
     found: list[BaseModel] = []
-    stack: list[object] = [model]
+    stack = [model]
     while stack:
         item = stack.pop()
-        if isinstance(item, BaseModel):
-            found.append(item)
-            stack.extend(item.__dict__.values())
-        elif isinstance(item, list | tuple):
-            stack.extend(item)
+        found.append(item)
+        for value in item.__dict__.values():
+            kind = type(value)
+            if kind is list:  # a field's list holds one type (list[Span], list[str]…)
+                if value and _is_model(type(value[0])):
+                    stack.extend(value)
+            elif _is_model(kind):
+                stack.append(value)
     return found
+
+
+_IS_MODEL: dict[type, bool] = {}
+
+
+def _is_model(kind: type) -> bool:
+    # not isinstance(…, BaseModel): pydantic's metaclass answers that slowly
+    known = _IS_MODEL.get(kind)
+    if known is None:
+        known = _IS_MODEL[kind] = hasattr(kind, "__pydantic_fields__")
+    return known

@@ -24,7 +24,7 @@ _LINE_ENDS = lazy_compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 def newlines(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """CRLF, CR, Unicode line separators, vertical tab (Word's manual line break) and form
     feed all become LF."""
-    if not _LINE_ENDS.search(mt.text):
+    if not _any_of("\r\u2028\u2029\x0b\x0c\x85", mt.text):
         return mt, []
     return mt.sub(_LINE_ENDS, "\n"), []
 
@@ -34,17 +34,33 @@ _ODD_SPACE = lazy_compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 _SURROGATE = lazy_compile(r"[\ud800-\udfff]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ODD_SPACE_CHARS = "\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")  # strict UTF-8 fails on a lone surrogate and nothing else
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _any_of(chars: str, text: str) -> bool:
+    """Does ``text`` hold one of ``chars``? (A scan per character is faster than one scan of
+    a character class.)"""
+    return any(ch in text for ch in chars)
 
 
 def characters(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """Drop zero-width characters and soft hyphens; odd spaces become plain spaces; a lone
     surrogate (no character: JSON and UTF-8 cannot hold it) becomes U+FFFD, with a note."""
     notes: list[Note] = []
-    if _INVISIBLE.search(mt.text):
+    if _any_of(_INVISIBLE_CHARS, mt.text):
         mt = mt.sub(_INVISIBLE, "")
-    if _ODD_SPACE.search(mt.text):
+    if _any_of(_ODD_SPACE_CHARS, mt.text):
         mt = mt.sub(_ODD_SPACE, " ")
-    if _SURROGATE.search(mt.text):
+    if _has_surrogate(mt.text):
         notes.append(
             ("bad_characters", f"{len(_SURROGATE.findall(mt.text))} lone surrogates replaced")
         )
@@ -268,14 +284,20 @@ def glued_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
     return out, [("glued_words", f"{count} spaces put back around the words of dates")]
 
 
-_TRAILING = lazy_compile(r"[ \t]+(?=\n|\Z)")
-
-
 def trailing_space(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    """Spaces and tabs at the end of each line removed, line by line (a regex scan for them
+    would try every space of the text)."""
     text = mt.text
     if " \n" not in text and "\t\n" not in text and not text.endswith((" ", "\t")):
         return mt, []
-    return mt.sub(_TRAILING, ""), []
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        kept = len(line.rstrip(" \t"))
+        if kept < len(line):
+            edits.append((pos + kept, pos + len(line), ""))
+        pos += len(line) + 1
+    return mt.edit(edits), []
 
 
 STEPS: list[Step] = [

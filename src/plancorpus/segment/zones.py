@@ -69,6 +69,8 @@ def _type_prefix() -> regex.Pattern[str]:
 
 
 # a copy's own block after the original's signature
+_NOT_A_TITLE = lazy_compile(r"(?i)(?:và|của)\b|,|\(|-|:")
+_OPEN_TITLE_END = lazy_compile(r"[-–,]$|\bvà$")
 COPY_HEAD = lazy_compile(r"^[*_\s]*(?P<form>SAO\s+Y|SAO\s+LỤC|TRÍCH\s+SAO)\b(?:\s+BẢN\s+CHÍNH)?")
 
 
@@ -85,15 +87,24 @@ def doc_type_of_line(text: str, first_line: bool = False) -> str | None:
         return None
     if not is_upper_text(s) and not first_line:
         return None
-    key = compare_key(s)
+    name = _type_names()[0].get(compare_key(s))
+    if name is not None:
+        return name
+    # "QUYÉT ĐỊNH" from OCR: the marks may be wrong, the letters not
+    return _type_names()[1].get(fold_ascii(s))
+
+
+@cache
+def _type_names() -> tuple[dict[str, str], dict[str, str]]:
+    """The document types' names by their comparison key, and (those longer than four
+    letters) by their letters without marks; the first type wins a shared key."""
+    by_key: dict[str, str] = {}
+    by_letters: dict[str, str] = {}
     for d in patterns.doc_types():
-        if compare_key(d.name) == key:
-            return d.name
-    folded = fold_ascii(s)  # "QUYÉT ĐỊNH" from OCR: the marks may be wrong, the letters not
-    for d in patterns.doc_types():
-        if len(d.name) > 4 and fold_ascii(d.name) == folded:
-            return d.name
-    return None
+        by_key.setdefault(compare_key(d.name), d.name)
+        if len(d.name) > 4:
+            by_letters.setdefault(fold_ascii(d.name), d.name)
+    return by_key, by_letters
 
 
 def doc_type_prefix(text: str) -> tuple[str, int] | None:
@@ -101,7 +112,7 @@ def doc_type_prefix(text: str) -> tuple[str, int] | None:
     hiện công tác…", "KẾ HOẠCH TỔ CHỨC KỶ NIỆM…" in web copies): the type, and where the title
     starts in ``text``. Not "KẾ HOẠCH VÀ ĐẦU TƯ" (a department's name broken over lines)."""
     m = _type_prefix().match(text)
-    if m is None or regex.match(r"(?i)(?:và|của)\b|,|\(|-|:", text[m.end() :]):
+    if m is None or _NOT_A_TITLE.match(text[m.end() :]):
         return None
     name = doc_type_of_line(m.group("type"))
     return (name, m.end()) if name else None
@@ -196,7 +207,7 @@ def find_title(lines: list[Line], start: int) -> range:
         text = line.stripped
         if line.blank:
             joined = " ".join(lines[j].stripped for j in taken)
-            if taken and (_quotes_open(joined) or regex.search(r"[-–,]$|\bvà$", joined)):
+            if taken and (_quotes_open(joined) or _OPEN_TITLE_END.search(joined)):
                 i += 1
                 continue
             break

@@ -36,6 +36,7 @@ _TITLE_BEFORE_COMMA = lazy_compile(
 _LABEL = lazy_compile(rf"\d{{1,2}}[.)]|[{LETTERS}][.)]|{ROMAN_RX}[.)]")
 
 _DASH_ITEM = lazy_compile(r"[-–+•*]")
+_JOINT = lazy_compile(r"^(?P<seg>[^,;.\n]*)\svà\s+\p{Lu}")
 
 
 def _opens_item(token: str, after: list[regex.Match[str]]) -> bool:
@@ -61,7 +62,7 @@ def _name_goes_on(bare: str, nxt: str, text: str, after: int) -> bool:
     ahead = text[after : after + 90]
     if not nxt[:1].isupper() or find_head(ahead.lstrip()) is None:
         return False
-    joint = regex.search(r"^(?P<seg>[^,;.\n]*)\svà\s+\p{Lu}", ahead)
+    joint = _JOINT.search(ahead)
     stops = patterns.citation_issuer_stops()
     return joint is not None and not any(w.lower() in stops for w in joint.group("seg").split())
 
