@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from plancorpus.model.plan import DateMention, Span
-from plancorpus.text.lazyregex import lazy_compile
+from plancorpus.text.lazyregex import lazy_compile, matches_at
 from plancorpus.text.numerals import roman_value
 
 _YEAR = r"(?:19|20)\d\d"
@@ -156,20 +156,6 @@ def _number_starts(low: str, a: int, b: int) -> Iterator[int]:
             yield i
 
 
-def _matches(
-    rx: regex.Pattern[str], text: str, starts: set[int], start: int, end: int
-) -> Iterator[regex.Match[str]]:
-    """The matches ``rx.finditer(text, start, end)`` gives, when every match begins at one of
-    ``starts``: tried there only, for patterns slow to scan a whole text with."""
-    pos = start
-    for at in sorted(starts):
-        if at >= pos:
-            m = rx.match(text, at, end)
-            if m:
-                yield m
-                pos = m.end()
-
-
 def _scan(
     rx: regex.Pattern[str],
     text: str,
@@ -181,7 +167,7 @@ def _scan(
     if len(low) != len(text):  # a letter whose lower case is longer: offsets would drift
         every: Iterator[regex.Match[str]] = rx.finditer(text, start, end)
         return every
-    return _matches(rx, text, starts(low, start, end), start, end)
+    return matches_at(rx, text, starts(low, start, end), start, end)
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:

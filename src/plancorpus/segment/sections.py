@@ -134,6 +134,7 @@ class _Builder:
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
         self.notes: list[tuple[str, str]] = []
+        self.labels = _Labels(lines)
 
     def siblings(self, rank: float) -> list[_Node]:
         while self.stack and self.stack[-1].rank >= rank:
@@ -175,7 +176,7 @@ class _Builder:
             if not text:
                 prev_blank = True
                 continue
-            label = label_of(text)
+            label = self.labels.at(i)
             if label and is_table_row(line):
                 label = None
             if (
@@ -197,7 +198,22 @@ def wrap_width(lines: list[Line], zone: range) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
-def _heading(lines: list[Line], i: int, label: Label, stop: int, width: int = 0) -> tuple[str, int]:
+class _Labels:
+    """The label opening each line (label_of), worked out once per line."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.known: dict[int, Label | None] = {}
+
+    def at(self, i: int) -> Label | None:
+        if i not in self.known:
+            self.known[i] = label_of(self.lines[i].stripped)
+        return self.known[i]
+
+
+def _heading(
+    lines: list[Line], i: int, label: Label, stop: int, width: int, labels: _Labels
+) -> tuple[str, int]:
     """Heading text of the node at line ``i`` and the index of its last heading line."""
     first = lines[i].stripped[label.end :].strip()
     last = i
@@ -206,14 +222,14 @@ def _heading(lines: list[Line], i: int, label: Label, stop: int, width: int = 0)
         j = i + 1
         while j < stop and lines[j].blank:
             j += 1
-        if j < stop and label_of(lines[j].stripped) is None:
+        if j < stop and labels.at(j) is None:
             first, last, i = lines[j].stripped, j, j
     parts = [first]
     upper = is_upper_text(first) and label.kind in ("part", "roman", "article", "arabic", "decimal")
     j = i + 1
     while j < stop and upper:
         nxt = lines[j].stripped
-        if not nxt or label_of(nxt) or not is_upper_text(nxt):
+        if not nxt or labels.at(j) or not is_upper_text(nxt):
             break
         parts.append(nxt)
         last = j
@@ -225,7 +241,7 @@ def _heading(lines: list[Line], i: int, label: Label, stop: int, width: int = 0)
         nxt = lines[j].stripped
         # a line that runs to the wrap width was cut mid-sentence, whatever the next word's case
         wrapped = width > 0 and len(lines[j - 1].stripped) >= 0.75 * width and _name_start(nxt)
-        if not nxt or label_of(nxt) or not (nxt[0].islower() or nxt[0].isdigit() or wrapped):
+        if not nxt or labels.at(j) or not (nxt[0].islower() or nxt[0].isdigit() or wrapped):
             break
         joined = f"{joined} {nxt}"
         last = j
@@ -287,7 +303,7 @@ def parse_sections(
             if later.rank <= node.rank:
                 node.end_line = later.line
                 break
-    return [_to_section(text, lines, n, 1, width) for n in roots], builder.notes
+    return [_to_section(text, lines, n, 1, width, builder.labels) for n in roots], builder.notes
 
 
 def parse_preamble(
@@ -321,13 +337,15 @@ def _content_end(lines: list[Line], start: int, stop: int) -> int:
     return lines[start].content_end
 
 
-def _to_section(text: str, lines: list[Line], node: _Node, level: int, width: int) -> Section:
+def _to_section(
+    text: str, lines: list[Line], node: _Node, level: int, width: int, labels: _Labels
+) -> Section:
     line = lines[node.line]
     label_start = line.content_start
     body_start = label_start + node.label.end
     own_stop = node.children[0].line if node.children else node.end_line
     own_end = _content_end(lines, node.line, own_stop)
-    heading, _ = _heading(lines, node.line, node.label, own_stop, width)
+    heading, _ = _heading(lines, node.line, node.label, own_stop, width, labels)
     end = _content_end(lines, node.line, node.end_line)
     return Section(
         label=node.label.label,
@@ -335,7 +353,7 @@ def _to_section(text: str, lines: list[Line], node: _Node, level: int, width: in
         heading=heading,
         level=level,
         text=text[body_start : max(body_start, own_end)].strip(),
-        children=[_to_section(text, lines, c, level + 1, width) for c in node.children],
+        children=[_to_section(text, lines, c, level + 1, width, labels) for c in node.children],
         span=Span(start=label_start, end=end),
     )
 

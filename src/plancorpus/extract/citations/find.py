@@ -15,7 +15,7 @@ import regex
 from plancorpus.data import laws as lawnames
 from plancorpus.data import patterns
 from plancorpus.extract.codes import Code, parse_code
-from plancorpus.text.lazyregex import lazy_compile
+from plancorpus.text.lazyregex import lazy_compile, matches_at, word_starts
 from plancorpus.text.numerals import ROMAN_RX
 from plancorpus.text.vietnamese import DASHES, collapse_spaces
 
@@ -145,7 +145,7 @@ def type_name(word: str) -> patterns.DocType | None:
 
 @cache
 def _short_form() -> regex.Pattern[str]:
-    names = [d.name for d in patterns.doc_types() if d.name not in ("Luật", "Bộ luật", "Phụ lục")]
+    names = [d.name for d in patterns.doc_types() if d.name not in _NOT_SHORT]
     alt = "|".join(
         regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(names, key=len, reverse=True)
     )
@@ -153,6 +153,15 @@ def _short_form() -> regex.Pattern[str]:
         rf"(?<!\d\s)(?<!\d)\b(?P<type>{alt})\s+(?:số\s+)?(?P<num>[1-9]\d{{0,3}}|0[1-9]\d{{0,2}})"
         + _SHORT_TAIL
     )
+
+
+@cache
+def _short_first_words() -> frozenset[str]:
+    """The first word of each type name a short form may open with (case as written)."""
+    return frozenset(d.name.split()[0] for d in patterns.doc_types() if d.name not in _NOT_SHORT)
+
+
+_NOT_SHORT = ("Luật", "Bộ luật", "Phụ lục")
 
 
 # what may follow a short form's number: not a code ("05/CT…"), a decimal or another number
@@ -253,7 +262,11 @@ def _shaped(text: str, at: int, kind: str) -> bool:
 
 def named_anchors(text: str) -> Iterator[tuple[int, int, str]]:
     """Laws, codes, ordinances and Party resolutions cited by name: (start, end, type)."""
-    matches = [*_NAMED.finditer(text), *_NAMED_LOWER.finditer(text)]
+    # tried only where their type words are written (scans of the patterns are slow)
+    matches = [
+        *matches_at(_NAMED, text, word_starts(text, ("Bộ", "Luật", "Hiến", "Pháp", "Nghị"))),
+        *matches_at(_NAMED_LOWER, text, word_starts(text, ("bộ", "luật"))),
+    ]
     for m in sorted(matches, key=lambda m: m.start()):
         start = m.start()
         kind = collapse_spaces(m.group("type"))
@@ -292,7 +305,8 @@ def short_anchors(
     """Short forms ("Chỉ thị 05"): (start, end, type word as written, number). ``full``
     holds the (type, number) of the documents cited in full in this text."""
     shorts = [
-        (m.start(), m.end(), m.group("type"), m.group("num")) for m in _short_form().finditer(text)
+        (m.start(), m.end(), m.group("type"), m.group("num"))
+        for m in matches_at(_short_form(), text, word_starts(text, _short_first_words()))
     ]
     # in lower case ("nghị định 68") the type word is as often a verb or a noun ("quyết định 3
     # việc"): only the numbers of documents cited in full here are looked for, number first
