@@ -8,7 +8,8 @@ Every extracted item keeps what the document says (``raw``) beside what we norma
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any, Literal
+from functools import cache
+from typing import Any, ForwardRef, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -426,22 +427,26 @@ def _models(model: BaseModel) -> list[BaseModel]:
     while stack:
         item = stack.pop()
         found.append(item)
-        for value in item.__dict__.values():
-            kind = type(value)
-            if kind is list:  # a field's list holds one type (list[Span], list[str]…)
-                if value and _is_model(type(value[0])):
-                    stack.extend(value)
-            elif _is_model(kind):
+        for name in _nesting_fields(type(item)):
+            value = item.__dict__[name]
+            if type(value) is list:  # list[Span], list[Section]…: models only
+                stack.extend(value)
+            elif value is not None:
                 stack.append(value)
     return found
 
 
-_IS_MODEL: dict[type, bool] = {}
+@cache
+def _nesting_fields(kind: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class that hold models (or lists of them)."""
+    return tuple(name for name, f in kind.model_fields.items() if _holds_model(f.annotation))
 
 
-def _is_model(kind: type) -> bool:
-    # not isinstance(…, BaseModel): pydantic's metaclass answers that slowly
-    known = _IS_MODEL.get(kind)
-    if known is None:
-        known = _IS_MODEL[kind] = hasattr(kind, "__pydantic_fields__")
-    return known
+def _holds_model(annotation: object) -> bool:
+    if get_origin(annotation) is Literal:
+        return False
+    if isinstance(annotation, type):
+        return issubclass(annotation, BaseModel)
+    if isinstance(annotation, str | ForwardRef):
+        return True  # not resolved: look inside it (a field of another type is never a model)
+    return any(_holds_model(arg) for arg in get_args(annotation))

@@ -19,32 +19,32 @@ from plancorpus.text.numerals import ROMAN_RX, roman_value
 _LABEL_PATTERNS: list[tuple[SectionKind, regex.Pattern[str]]] = [
     (
         "part",
-        regex.compile(
+        lazy_compile(
             r"(?P<lab>(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+\p{L}+|(?:PHẦN|Phần)\s+" + ROMAN_RX + ")"
             r"\s*[.:\-–]?\s*"
         ),
     ),
-    ("part", regex.compile(rf"(?P<lab>(?:CHƯƠNG|Chương)\s+(?:{ROMAN_RX}|\d+))\s*[.:\-–]?\s*")),
+    ("part", lazy_compile(rf"(?P<lab>(?:CHƯƠNG|Chương)\s+(?:{ROMAN_RX}|\d+))\s*[.:\-–]?\s*")),
     # a chapter's sections ("Mục 1", "MỤC 2", "Tiểu mục 1"): alone on the line or before a
     # heading in capitals, never "Mục tiêu" or "mục 2 Điều 3" inside a sentence
     (
         "part",
-        regex.compile(
+        lazy_compile(
             rf"(?P<lab>(?:TIỂU\s+MỤC|Tiểu\s+mục|MỤC|Mục)\s+(?:{ROMAN_RX}|\d+))(?![\p{{L}}\d])"
             r"(?:\s*[.:\-–]?\s*(?=\p{Lu}{2})|\s*[.:]?\s*$)"
         ),
     ),
     # OCR may drop a letter or the marks: "Điu 7.", "Dieu 7."
-    ("article", regex.compile(r"(?P<lab>(?:Điều|Điu|Đieu|Dieu)\s+\d+[a-z]?)\s*[.:]\s*")),
-    ("roman", regex.compile(rf"(?P<lab>{ROMAN_RX})\s*[.\-–/)]\s*(?=[\p{{Lu}}\d“\"(])")),
-    ("part", regex.compile(r"(?P<lab>[A-HK-UWYĐ])\s*[.)]\s+(?=\p{Lu})")),
-    ("decimal", regex.compile(r"(?P<lab>\d{1,2}(?:\.\d{1,2})+)\s*[.)]?\s+")),
+    ("article", lazy_compile(r"(?P<lab>(?:Điều|Điu|Đieu|Dieu)\s+\d+[a-z]?)\s*[.:]\s*")),
+    ("roman", lazy_compile(rf"(?P<lab>{ROMAN_RX})\s*[.\-–/)]\s*(?=[\p{{Lu}}\d“\"(])")),
+    ("part", lazy_compile(r"(?P<lab>[A-HK-UWYĐ])\s*[.)]\s+(?=\p{Lu})")),
+    ("decimal", lazy_compile(r"(?P<lab>\d{1,2}(?:\.\d{1,2})+)\s*[.)]?\s+")),
     (
         "arabic",
-        regex.compile(r"(?P<lab>\d{1,2})\s*[.)]\s*(?=\S)(?!\d)|(?P<lab>\d{1,2})\s*[-–/]\s+"),
+        lazy_compile(r"(?P<lab>\d{1,2})\s*[.)]\s*(?=\S)(?!\d)|(?P<lab>\d{1,2})\s*[-–/]\s+"),
     ),
-    ("letter", regex.compile(r"(?P<lab>[a-zđ])\s*[).]\s+")),
-    ("bullet", regex.compile(r"(?P<lab>[-–+•·▪○●*])\s*(?=\S)")),
+    ("letter", lazy_compile(r"(?P<lab>[a-zđ])\s*[).]\s+")),
+    ("bullet", lazy_compile(r"(?P<lab>[-–+•·▪○●*])\s*(?=\S)")),
 ]
 
 
