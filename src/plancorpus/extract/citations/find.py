@@ -155,12 +155,6 @@ def _short_form() -> regex.Pattern[str]:
     )
 
 
-@cache
-def _short_first_words() -> frozenset[str]:
-    """The first word of each type name a short form may open with (case as written)."""
-    return frozenset(d.name.split()[0] for d in patterns.doc_types() if d.name not in _NOT_SHORT)
-
-
 _NOT_SHORT = ("Luật", "Bộ luật", "Phụ lục")
 
 
@@ -305,8 +299,7 @@ def short_anchors(
     """Short forms ("Chỉ thị 05"): (start, end, type word as written, number). ``full``
     holds the (type, number) of the documents cited in full in this text."""
     shorts = [
-        (m.start(), m.end(), m.group("type"), m.group("num"))
-        for m in matches_at(_short_form(), text, word_starts(text, _short_first_words()))
+        (m.start(), m.end(), m.group("type"), m.group("num")) for m in _short_form().finditer(text)
     ]
     # in lower case ("nghị định 68") the type word is as often a verb or a noun ("quyết định 3
     # việc"): only the numbers of documents cited in full here are looked for, number first

@@ -75,6 +75,8 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
     start = m.end()
     words = list(_WORD.finditer(text[start : start + 200]))
     taken: list[regex.Match[str]] = []
+    taken_upper = True  # every word taken is in capitals
+    taken_comma = False  # a word taken holds a comma
     for k, w in enumerate(words):
         token = w.group(0)
         bare = token.rstrip('.,;:)”"')
@@ -86,7 +88,7 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
                 return None
         else:
             # in a heading in capitals the stop words are capitals too ("…CHÍNH PHỦ VỀ QUY ĐỊNH")
-            caps = bare.isupper() and all(x.group(0).isupper() for x in taken)
+            caps = bare.isupper() and taken_upper
             stops = patterns.citation_issuer_stops()
             if (bare[:1].islower() or caps) and (bare.lower() in stops or pair in stops):
                 break
@@ -107,13 +109,15 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
             if bare == "" or bare[:1] in '(“"':
                 break
         taken.append(w)
+        taken_upper = taken_upper and token.isupper()
+        taken_comma = taken_comma or "," in token
         if token.endswith(",") and _name_goes_on(bare, nxt, text, start + w.end()):
             continue
         if token.endswith(",") and nxt[:1].isupper():
             so_far = text[start + taken[0].start() : start + w.start() + len(bare)]
             if _TITLE_BEFORE_COMMA.fullmatch(collapse_spaces(so_far)):
                 continue
-        if bare != token or len(taken) >= (22 if "," in "".join(t.group(0) for t in taken) else 14):
+        if bare != token or len(taken) >= (22 if taken_comma else 14):
             break
     if not taken:
         return None
