@@ -11,7 +11,7 @@ from bisect import bisect_right
 from functools import cache
 from typing import Any, ForwardRef, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from plancorpus.model.display import html_of
 
@@ -310,6 +310,12 @@ class Plan(_Model):
         description="Breakpoints (text offset, source offset): from each breakpoint on, offsets "
         "advance together until the next one.",
     )
+
+    @model_validator(mode="after")
+    def _share_fields_sets(self) -> Plan:
+        """A plan read back (from JSON, from a cache) shares its fields sets too."""
+        share_fields_sets(self)
+        return self
 
     def warn(self, code: str, message: str, span: Span | None = None) -> None:
         self.warnings.append(ParseWarning(code=code, message=message, span=span))
