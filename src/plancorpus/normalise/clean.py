@@ -12,7 +12,7 @@ from collections.abc import Callable
 import regex
 
 from plancorpus.model.plan import Note
-from plancorpus.text.lazyregex import lazy_compile
+from plancorpus.text.lazyregex import lazy_compile, word_starts
 from plancorpus.text.textmap import Edit, MappedText
 
 Step = Callable[[MappedText], tuple[MappedText, list[Note]]]
@@ -231,30 +231,35 @@ _BARE_DATE = lazy_compile(
 )
 _MARKED = {"d": "ngày ", "m": "tháng ", "y": "năm "}
 
+
 # Cheap tests that every match of _BARE_DATE or _GLUED_DATE implies (the look-behinds make
 # those patterns slow to scan a whole text with): most texts have neither.
-_NGAY_DIGIT = lazy_compile(r"ngay\s*\d")
-_MONTH_NAM = lazy_compile(r"th[aá]ng\s*\d{1,2}\s*nam")
+def _digit_after(text: str, j: int) -> bool:
+    """Does ``text`` hold white space (any amount) and then a digit from ``j`` on?"""
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return j < len(text) and text[j].isdigit()
 
 
 def _may_be_bare(text: str) -> bool:
+    """A word of _BARE_DATE ("ngay", "thang", "nam", any case) with a number after it (and,
+    for "nam", a month's word somewhere)."""
     low = text.lower()  # the pattern ignores case
-    return (
-        "thang" in low
-        or ("ngay" in low and _NGAY_DIGIT.search(low) is not None)
-        or ("nam" in low and _MONTH_NAM.search(low) is not None)
-    )
+    words = ("ngay", "thang", "nam") if "thang" in low or "tháng" in low else ("ngay",)
+    return any(_digit_after(low, i + len(w)) for w in words for i in word_starts(low, (w,)))
 
 
 def _may_be_glued(text: str) -> bool:
-    """A date's word with a letter or digit right before it or a digit right after it."""
-    for word in ("ngày", "tháng", "năm"):
-        i = text.find(word)
-        while i >= 0:
+    """A date's word with a number right after it (a year after "năm"), or after white space
+    when a letter ("ngày") or a digit ("tháng", "năm") is glued before it."""
+    for word, digits in (("ngày", 1), ("tháng", 1), ("năm", 4)):  # "năm" glued to a year
+        for i in word_starts(text, (word,)):
             j = i + len(word)
-            if (i and text[i - 1].isalnum()) or (j < len(text) and text[j].isdigit()):
+            before = text[i - 1] if i else ""
+            glued = before.isalnum() if word == "ngày" else before.isdigit()
+            number = text[j : j + digits]
+            if (len(number) == digits and number.isdigit()) or (glued and _digit_after(text, j)):
                 return True
-            i = text.find(word, j)
     return False
 
 

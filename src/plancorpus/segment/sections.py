@@ -145,8 +145,9 @@ class _Builder:
         rank = _rank(label)
         saved = list(self.stack)
         sibs = self.siblings(rank)
-        same = [n for n in sibs if n.label.kind == label.kind and n.rank == rank]
-        prev = same[-1].label.label if same else None
+        # the last sibling of the same kind and rank (searched from the end: lists are long)
+        kin = (n for n in reversed(sibs) if n.label.kind == label.kind and n.rank == rank)
+        prev = next((n.label.label for n in kin), None)
         ok = _next_ok(prev, label)
         if not ok and label.kind == "roman" and is_upper_text(self.lines[i].stripped):
             ok = True
