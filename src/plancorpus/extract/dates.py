@@ -159,12 +159,14 @@ def _number_starts(low: str, a: int, b: int) -> Iterator[int]:
 def _scan(
     rx: regex.Pattern[str],
     text: str,
-    start: int,
-    end: int,
+    low: str,
+    span: tuple[int, int],
     starts: Callable[[str, int, int], set[int]],
 ) -> Iterator[regex.Match[str]]:
-    low = text.lower()  # the patterns ignore case
-    if len(low) != len(text):  # a letter whose lower case is longer: offsets would drift
+    """``rx.finditer(text, *span)``, tried only at ``starts`` found in ``low``, the text up to
+    the span's end in lower case (the patterns ignore case)."""
+    start, end = span
+    if len(low) != end:  # a letter whose lower case is longer: offsets would drift
         every: Iterator[regex.Match[str]] = rx.finditer(text, start, end)
         return every
     return matches_at(rx, text, starts(low, start, end), start, end)
@@ -187,7 +189,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         raw = text[a:b]
         out.append(DateMention(value=value, raw=raw, kind=kind, span=Span(start=a, end=b)))
 
-    for m in _scan(_RANGE, text, start, end, _range_starts):
+    low = text[:end].lower()
+    for m in _scan(_RANGE, text, low, (start, end), _range_starts):
         gd = m.groupdict()
         last = _point_from(gd, "_b")
         first = _range_start(gd, last) if last else None
@@ -209,7 +212,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 add(m.start(), m.end(), f"{m.group('y')}-{int(month):02d}", "month")
             else:
                 add(m.start(), m.end(), m.group("y"), "year")
-    for m in _scan(_SINGLE, text, start, end, _single_starts):
+    for m in _scan(_SINGLE, text, low, (start, end), _single_starts):
         if not free(m.start(), m.end()):
             continue
         gd = m.groupdict()
