@@ -317,6 +317,7 @@ def main() -> int:
     ap.add_argument("--imports", type=int, default=9, help="fresh interpreters per measure")
     ap.add_argument("--quick", action="store_true", help="a smoke run: few repeats")
     ap.add_argument("--record", action="store_true", help="append the tables to RESULTS.md")
+    ap.add_argument("--note", default="", help="said in the heading (the commit, the load…)")
     args = ap.parse_args()
     if args.quick:
         args.repeat, args.pdf_repeat, args.hold, args.imports = 5, 2, 40, 3
@@ -333,7 +334,9 @@ def main() -> int:
             lines, figures = part()
             sections.append(lines)
             found.update(figures)
-    out = [f"### speed, memory and import ({stamp}, `benchmarks/bench_speed.py`)", "", *machine()]
+    note = f"; {args.note}" if args.note else ""
+    out = [f"### speed, memory and import ({stamp}, `benchmarks/bench_speed.py`{note})", ""]
+    out += machine()
     for lines in sections:
         out += ["", *lines]
     out += ["", "**goals** (issue 12)", "", *goals_table(found)]
