@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cache
-from typing import Any, ForwardRef, Literal, get_args, get_origin
+from typing import Any, ForwardRef, Literal, NoReturn, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -31,15 +31,24 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if not isinstance(self.__pydantic_fields_set__, set):  # shared: take a copy first
+        if type(self.__pydantic_fields_set__) is SharedFieldsSet:  # take a copy first
             object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
         super().__setattr__(name, value)
 
 
-class SharedFieldsSet(frozenset[str]):
+def _shared(*args: object) -> NoReturn:
+    raise TypeError("the models of a plan share this set: set the model's attribute instead")
+
+
+class SharedFieldsSet(set[str]):
     """The names of the fields a model set, one object for all the models of a plan that set
-    the same ones (see :func:`share_fields_sets`). A model takes its own copy before an
-    attribute changes, and so does a copy of the model."""
+    the same ones (see :func:`share_fields_sets`). A set, as pydantic's serialiser wants
+    (``exclude_unset``), that refuses changes: a model takes its own copy before an attribute
+    changes, and so does a copy of the model."""
+
+    add = discard = remove = pop = clear = _shared
+    update = difference_update = intersection_update = symmetric_difference_update = _shared
+    __ior__ = __iand__ = __isub__ = __ixor__ = _shared
 
     def __copy__(self) -> set[str]:
         return set(self)
