@@ -272,7 +272,8 @@ def first_clause(text: str) -> str:
     """Up to the first colon, semicolon or sentence end."""
     text = collapse_spaces(text)
     for m in _CLAUSE_END.finditer(text):
-        if m.group(0) == "." and _ABBREV_END.search(text[: m.end()]):
+        # an abbreviation ("TP.", "v.v.", "Q.") is at most four characters with its dot
+        if m.group(0) == "." and _ABBREV_END.search(text, max(0, m.end() - 4), m.end()):
             continue
         return text[: m.start()]
     return text
