@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-
-import numpy as np
-from rapidfuzz import fuzz, process
+from typing import TYPE_CHECKING
 
 from plancorpus.model.diff import DiffOptions
 from plancorpus.model.plan import Plan, Section, Span
 from plancorpus.segment.labels import label_of
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MIN_CONTENT = 0.45  # content similarity below which two sections are not the same section
 PATH_BONUS = 0.1  # same label path: a tie-breaker between similar candidates
@@ -76,12 +77,17 @@ def _normalise(texts: list[str], options: DiffOptions) -> list[str]:
 
 
 def _ratio(a: list[str], b: list[str], options: DiffOptions) -> np.ndarray:
+    import numpy as np  # numpy and rapidfuzz load on first use: `import plancorpus` stays light
+    from rapidfuzz import fuzz, process
+
     m = process.cdist(_normalise(a, options), _normalise(b, options), scorer=fuzz.ratio)
     return np.asarray(m, dtype=float) / 100.0
 
 
 def content_scores(a: list[Unit], b: list[Unit], options: DiffOptions) -> np.ndarray:
     """Content similarity of every pair of units (0..1): heading and own text together."""
+    import numpy as np
+
     heads = _ratio([u.heading for u in a], [u.heading for u in b], options)
     texts = _ratio([u.text for u in a], [u.text for u in b], options)
     a_has = np.array([bool(u.text.strip()) for u in a])[:, None]
@@ -100,6 +106,8 @@ def align(a: list[Unit], b: list[Unit], options: DiffOptions) -> list[tuple[int,
     """Aligned pairs (index in ``a``, index in ``b``, content similarity)."""
     if not a or not b:
         return []
+    import numpy as np
+
     content = content_scores(a, b, options)
     score = content.copy()
     if not options.ignore_numbering:

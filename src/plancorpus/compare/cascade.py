@@ -29,19 +29,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 from plancorpus.data.levels import LEVELS, place
 from plancorpus.extract.codes import parse_code
 from plancorpus.extract.roles import CARRIED_TYPES
 from plancorpus.model.plan import Citation, Plan
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import compare_key
 
 if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
 
-_PARTY_SYMBOL = regex.compile(r"^[^/\-\s]+/[^/\s]+$")  # "KH/TU": the Party's number is "92-"
+_PARTY_SYMBOL = lazy_compile(r"^[^/\-\s]+/[^/\s]+$")  # "KH/TU": the Party's number is "92-"
 
 
 def own_key(plan: Plan) -> str:
@@ -57,7 +56,7 @@ def own_key(plan: Plan) -> str:
     return plan.source
 
 
-_HAS_YEAR = regex.compile(r"/(?:19|20)\d\d/|(?:19|20)\d\d$")
+_HAS_YEAR = lazy_compile(r"/(?:19|20)\d\d/|(?:19|20)\d\d$")
 
 
 def node_id(key: str, when: str | None) -> str:
@@ -220,8 +219,8 @@ def _same_issuer(a: str | None, b: str | None, loose: bool = False) -> bool:
     return fa == fb or (loose and fa.startswith(fb))
 
 
-_UBND = regex.compile(r"^ubnd\s")
-_GENERIC = regex.compile(r"(?i)(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)\s*$")
+_UBND = lazy_compile(r"^ubnd\s")
+_GENERIC = lazy_compile(r"(?i)(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)\s*$")
 
 
 def _issuer_key(name: str) -> str:

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
-from rapidfuzz import fuzz
 
 from plancorpus.compare.align import units
 from plancorpus.compare.words import word_spans
@@ -20,27 +19,28 @@ from plancorpus.data.campaigns import campaign_by_id, campaign_mentions, campaig
 from plancorpus.model.diff import PlanDiff, SectionChange
 from plancorpus.model.findings import Finding, Place
 from plancorpus.model.plan import Plan, Section, Span
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.numerals import LETTERS, ROMAN_RX, roman_value
 from plancorpus.text.vietnamese import compare_key
 
-_YEAR = regex.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-])")
-_DOUBLED = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]{2,})[ \t]+(\1)(?![\p{L}\p{M}])", regex.I)
-_SLASH_DATE = regex.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
-_MONTH_THEN_DAY = regex.compile(r"(?i)\btháng\s+(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+_YEAR = lazy_compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-])")
+_DOUBLED = lazy_compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]{2,})[ \t]+(\1)(?![\p{L}\p{M}])", regex.I)
+_SLASH_DATE = lazy_compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+_MONTH_THEN_DAY = lazy_compile(r"(?i)\btháng\s+(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 # a deadline: a task to finish, send or report "trước ngày …" (not "vào Đảng trước ngày
 # 30/4/1975", a date in history)
-_DEADLINE = regex.compile(
+_DEADLINE = lazy_compile(
     r"(?i)\b(?:hoàn\s+thành|hoàn\s+tất|gửi|nộp|báo\s+cáo|xong|tổng\s+hợp|trình)\b[^.;\n]{0,80}?"
     r"\b(?:trước|chậm\s+nhất|hạn\s+chót)\s+(?:là\s+)?ngày\s+"
     r"(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d\d)\b"
 )
-_SECTION_REF = regex.compile(
+_SECTION_REF = lazy_compile(
     r"(?i)\b(?:tại|ở|theo|như)\s+(mục|phần)\s+(" + ROMAN_RX + r"|\d{1,2}(?:\.\d{1,2})*)"
     r"(?![\p{L}\d.])"
 )
 # "tại mục 3 Quyết định số …", "theo mục 18.5, Hướng dẫn số 06…", "mục 01 điều 14": a section
 # of another document, or of an article, that this plan's outline does not list
-_REF_OTHER_DOC = regex.compile(
+_REF_OTHER_DOC = lazy_compile(
     r"[^.;\n]{0,40}?\b(?:(?i:của|tại)\s+)?(?:Kế\s+hoạch|Quyết\s+định|Nghị\s+định|Nghị\s+quyết|"
     r"Chỉ\s+thị|Thông\s+tư|Luật|Hướng\s+dẫn|Quy\s+định|Phụ\s+lục|[Đđ]iều|khoản|văn\s+bản)\b"
 )
@@ -175,8 +175,8 @@ def early_deadlines(plan: Plan) -> Iterator[Finding]:
             )
 
 
-_YEAR_PHRASE = regex.compile(r"(?i)(?<![\p{L}])năm\s+((?:19|20)\d\d)(?![\d/–-])")
-_PAST_CUE = regex.compile(
+_YEAR_PHRASE = lazy_compile(r"(?i)(?<![\p{L}])năm\s+((?:19|20)\d\d)(?![\d/–-])")
+_PAST_CUE = lazy_compile(
     r"(?i)(?:đã|kết\s+quả|so\s+với|tổng\s+kết|sơ\s+kết|vừa\s+qua|trước|từ|đến|giai\s+đoạn|"
     r"cùng\s+kỳ|ngày|tháng|quý)[^.;\n]{0,30}$"
 )
@@ -271,7 +271,7 @@ def missing_sections(plan: Plan) -> Iterator[Finding]:
 # a mention in quotes, or right after these words, names another movement on purpose ("gắn
 # với phong trào “Xây dựng Nông thôn mới”", "các phong trào đền ơn đáp nghĩa", "mô hình “Dân
 # vận khéo”"): it is not left-over text
-_NAMED_ON_PURPOSE = regex.compile(
+_NAMED_ON_PURPOSE = lazy_compile(
     r"(?i)(?:(?:phong\s+trào|cuộc\s+vận\s+động|chương\s+trình|đề\s+án|mô\s+hình|gắn\s+với|"
     r"kết\s+hợp|lồng\s+ghép|cùng\s+với)(?:\s+thi\s+đua)?[\s“”\"‘’:]*|[“\"‘]\s*)$"
 )
@@ -323,6 +323,8 @@ def campaign_misnamed(plan: Plan) -> Iterator[Finding]:
     own = campaign_of(titled) if titled else None
     if not titled or own is None or not plan.sections:
         return
+    from rapidfuzz import fuzz  # loaded on first use
+
     want = _loose(titled)
     start = plan.sections[0].span.start
     for m in campaign_mentions(plan.text[start:]):

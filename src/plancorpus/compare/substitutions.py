@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from plancorpus.compare.words import inline_diff
 from plancorpus.model.diff import PlanDiff, Substitution
 from plancorpus.model.plan import Plan
 from plancorpus.segment.cues import find_head
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import compare_key
 
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _EDGE = ' \t\n,;:.“”"‘’()-–'
 MIN_COUNT = 2
 

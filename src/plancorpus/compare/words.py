@@ -16,14 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
-import regex
-from rapidfuzz.distance import Indel
-
 from plancorpus.model.diff import DiffOptions, OpKind, TextOp
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import fold_tone_placement
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
-_SENTENCE = regex.compile(r"[^.;:!?\n]+(?:[.;:!?]+|\n|$)")
+_TOKEN = lazy_compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
+_SENTENCE = lazy_compile(r"[^.;:!?\n]+(?:[.;:!?]+|\n|$)")
 EDGE_WINDOW = 4  # syllables each side of a change's edge given to word segmentation
 
 Op = tuple[str, int, int, int, int]
@@ -95,6 +93,8 @@ def word_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def _ops(a_keys: list[str], b_keys: list[str]) -> list[Op]:
     """LCS opcodes with each deletion + insertion pair merged into a replacement."""
+    from rapidfuzz.distance import Indel  # loaded on first use
+
     merged: list[Op] = []
     for op in Indel.opcodes(a_keys, b_keys):
         cur = (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)

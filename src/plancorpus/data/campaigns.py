@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 import regex
 
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import DASHES, compare_key, fold_tone_placement
 
 FormKind = Literal["name", "short_name", "phrase"]
@@ -112,10 +113,10 @@ def not_examples() -> tuple[NotExample, ...]:
 # Between two words of a form: white space, or a comma or dash with optional space around it.
 _SEPARATORS = f",{DASHES}-"
 _SEP = rf"(?:\s*[{regex.escape(_SEPARATORS)}]\s*|\s+)"
-_SPLIT = regex.compile(rf"[\s{regex.escape(_SEPARATORS)}]+")
+_SPLIT = lazy_compile(rf"[\s{regex.escape(_SEPARATORS)}]+")
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 # an open oa/oe/uy syllable with its tone in the old place ("hoá"), in NFD
-_OLD_PLACE = regex.compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?!\p{{L}})")
+_OLD_PLACE = lazy_compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?!\p{{L}})")
 
 
 def _words(form: str) -> list[str]:
@@ -188,8 +189,8 @@ def _lowered(text: str) -> str:
 
 _DECOMPOSE = partial(unicodedata.normalize, "NFD")
 # a letter with its combining marks: the only place where composing (NFC) changes lengths
-_MARKED = regex.compile(r"\P{M}?\p{M}+")
-_GRAPHEME = regex.compile(r"\X", regex.DOTALL)
+_MARKED = lazy_compile(r"\P{M}?\p{M}+")
+_GRAPHEME = lazy_compile(r"\X", regex.DOTALL)
 
 
 def _composed(text: str) -> tuple[str, list[int] | None]:

@@ -11,13 +11,14 @@ from typing import Any
 
 import regex
 
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import compare_key
 
 LEVELS = ("central", "province", "department", "district", "commune")
 # a Party code: "05-CT/TW" (number, dash, type, slash, body); a State one: "12/KH-UBND"
-_PARTY_CODE = regex.compile(r"^\d+[a-z]?-[^/\s]+/(?P<org>[^\s]+)$")
-_STATE_CODE = regex.compile(r"^\d+[a-z]?/(?:\d{4}/)?(?:[^-\s]+)-(?P<org>[^\s]+)$")
-_QH = regex.compile(r"^(?:UBTVQH|QH)\d*$")
+_PARTY_CODE = lazy_compile(r"^\d+[a-z]?-[^/\s]+/(?P<org>[^\s]+)$")
+_STATE_CODE = lazy_compile(r"^\d+[a-z]?/(?:\d{4}/)?(?:[^-\s]+)-(?P<org>[^\s]+)$")
+_QH = lazy_compile(r"^(?:UBTVQH|QH)\d*$")
 
 
 @dataclass(frozen=True)

@@ -7,21 +7,30 @@ with ‘ and close with ”, and a name may wrap over lines.
 
 from __future__ import annotations
 
-import regex
-
 from plancorpus.data import patterns
 from plancorpus.model.plan import Campaign, Span
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import collapse_spaces, compare_key
 
-_QUOTED = regex.compile(r"[“‘\"](?P<c>[^“”\"\n]{2,200}(?:\n[^“”\"\n]{0,200}){0,2}?)[”’\"]")
-# the cue words are data (patterns.toml, campaign_cues)
-_CUES = patterns.campaign_cues()
-_TRIGGER = regex.compile(
-    rf"(?i)(?:{patterns.phrase_alternation(_CUES.cues)})"
-    rf"(?:\s+(?:{patterns.phrase_alternation(_CUES.qualifiers)}))*\s*:?\s*$"
-)
-_LIST_GLUE = regex.compile(r"^\s*[;,]?\s*(?:và\s+)?$")
-_TITLE_OF_MERIT = regex.compile(rf"(?i)(?:{patterns.phrase_alternation(_CUES.not_before)})\s*$")
+_QUOTED = lazy_compile(r"[“‘\"](?P<c>[^“”\"\n]{2,200}(?:\n[^“”\"\n]{0,200}){0,2}?)[”’\"]")
+
+
+# the cue words are data (patterns.toml, campaign_cues), read on first use
+def _trigger() -> str:
+    cues = patterns.campaign_cues()
+    return (
+        rf"(?i)(?:{patterns.phrase_alternation(cues.cues)})"
+        rf"(?:\s+(?:{patterns.phrase_alternation(cues.qualifiers)}))*\s*:?\s*$"
+    )
+
+
+def _title_of_merit() -> str:
+    return rf"(?i)(?:{patterns.phrase_alternation(patterns.campaign_cues().not_before)})\s*$"
+
+
+_TRIGGER = lazy_compile(_trigger)
+_LIST_GLUE = lazy_compile(r"^\s*[;,]?\s*(?:và\s+)?$")
+_TITLE_OF_MERIT = lazy_compile(_title_of_merit)
 
 
 def find_campaigns(text: str, title_span: Span | None = None) -> list[Campaign]:

@@ -14,6 +14,7 @@ from functools import cache
 import regex
 
 from plancorpus.data import patterns
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import DASHES
 
 _LETTERS = r"A-Za-zĐđƯƠÂÊÔĂ"
@@ -24,13 +25,13 @@ _PART = rf"[{_LETTERS}][{_LETTERS}&]*(?:\d{{1,3}})?"
 # Written code, before normalisation: separators may carry spaces, en dashes, underscores,
 # dots, and a line break.
 _SEP = rf"[ \t]*(?:\n[ \t]*)?[/\-_.{DASHES}][ \t]*(?:\n[ \t]*)?"
-_WRITTEN = regex.compile(r"[ \t]*(?P<num>\d{1,5}[a-z]?)?[ \t]*(?P<rest>.+?)[ \t]*", flags=regex.S)
-_SPLIT = regex.compile(f"({_SEP})")
-_SEP_RX = regex.compile(_SEP)
-_PART_RX = regex.compile(_PART)
-_YEAR_RX = regex.compile(r"(?:19|20)\d\d")
+_WRITTEN = lazy_compile(r"[ \t]*(?P<num>\d{1,5}[a-z]?)?[ \t]*(?P<rest>.+?)[ \t]*", flags=regex.S)
+_SPLIT = lazy_compile(f"({_SEP})")
+_SEP_RX = lazy_compile(_SEP)
+_PART_RX = lazy_compile(_PART)
+_YEAR_RX = lazy_compile(r"(?:19|20)\d\d")
 _DASH_TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES, "-"))
-CODE_RX = regex.compile(
+CODE_RX = lazy_compile(
     rf"(?P<num>\d{{1,5}}[a-z]?)?(?P<rest>{_SEP}(?:(?:19|20)\d\d{_SEP})?{_PART}"
     rf"(?:{_SEP}{_PART})*)",
 )
@@ -82,7 +83,7 @@ def _unglue(part: str) -> tuple[str, str] | None:
     return None
 
 
-_TRAILING_NUMBER = regex.compile(r"(?:19|20)\d\d|\d{1,3}")
+_TRAILING_NUMBER = lazy_compile(r"(?:19|20)\d\d|\d{1,3}")
 
 
 def _is_tail(k: int, parts: list[str]) -> bool:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_right, insort
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
 
 from plancorpus.model.plan import DateMention, Span
+from plancorpus.text.lazyregex import lazy_compile, matches_at
 from plancorpus.text.numerals import roman_value
 
 _YEAR = r"(?:19|20)\d\d"
@@ -49,21 +51,24 @@ def _point(suffix: str) -> str:
     return str(regex.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}{suffix}>", pattern))
 
 
-_RANGE = regex.compile(
+_RANGE = lazy_compile(
     rf"(?i)(?:từ|bắt đầu từ)\s+(?:ngày\s+)?"
     rf"(?:(?:{_point('_a')})|(?:{_DAY_MONTH.replace('6>', '6_a>')}))"
     rf"\s*(?:đến|tới|{_DASH})\s*(?:hết\s+)?(?:ngày\s+)?(?:{_point('_b')}){_E}"
 )
 # A span of years: the scan starts at the digits; the words before ("giai đoạn") are added
 # by looking back from the match.
-_PERIOD_YEARS = regex.compile(
+_PERIOD_YEARS = lazy_compile(
     rf"(?<![\d/\p{{L}}])(?P<y1>{_YEAR})\s*{_DASH}\s*(?P<y2>{_YEAR}){_E}\)?"
 )
-_PERIOD_LEAD = regex.compile(r"(?i)(?:(?:giai\s+đoạn|thời\s+kỳ|niên\s+độ|năm)\s+)?\(?$")
-_SINGLE = regex.compile(rf"(?i){_B}(?:{_point('')}){_E}")
-_BLANK_DATE = regex.compile(
+_PERIOD_LEAD = lazy_compile(r"(?i)(?:(?:giai\s+đoạn|thời\s+kỳ|niên\s+độ|năm)\s+)?\(?$")
+_SINGLE = lazy_compile(rf"(?i){_B}(?:{_point('')}){_E}")
+_BLANK_DATE = lazy_compile(
     rf"(?i)ngày\s*(?:[.…_]+\s*)?tháng\s*(?:(?P<m>\d{{1,2}})\s*)?(?:[.…_]+\s*)?năm\s*(?P<y>{_YEAR})"
 )
+
+
+_DAY_NUMBER = lazy_compile(r"ngày\s*\d")
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,62 @@ def _range_start(gd: dict[str, str | None], end: Point) -> Point | None:
     return start
 
 
+def _occurrences(low: str, word: str, start: int, end: int) -> Iterator[int]:
+    i = low.find(word, start, end)
+    while i >= 0:
+        yield i
+        i = low.find(word, i + 1, end)
+
+
+def _range_starts(low: str, start: int, end: int) -> set[int]:
+    """Where a range may begin: every "từ" (any case), and "bắt đầu " before it."""
+    out: set[int] = set()
+    for i in _occurrences(low, "từ", start, end):
+        out.add(i)
+        if i >= start + 8 and low.startswith("bắt đầu ", i - 8):
+            out.add(i - 8)
+    return out
+
+
+# the longest a numeric date runs before its year: "31 / 12 - " (day, month, separators)
+_BEFORE_YEAR = 10
+
+
+def _single_starts(low: str, start: int, end: int) -> set[int]:
+    """Where a single date may begin: its opening word ("ngày", "tháng", "quý", "năm", in any
+    case), or a number that starts at most _BEFORE_YEAR characters before a year."""
+    out: set[int] = set()
+    for word in ("ngày", "tháng", "quý", "năm"):
+        out.update(_occurrences(low, word, start, end))
+    for century in ("19", "20"):
+        for y in _occurrences(low, century, start, end):
+            if y + 4 <= end and low[y + 2 : y + 4].isdecimal():
+                out.update(_number_starts(low, max(start, y - _BEFORE_YEAR), y + 1))
+    return out
+
+
+def _number_starts(low: str, a: int, b: int) -> Iterator[int]:
+    for i in range(a, b):
+        if low[i].isdecimal() and not (i and low[i - 1].isdecimal()):
+            yield i
+
+
+def _scan(
+    rx: regex.Pattern[str],
+    text: str,
+    low: str,
+    span: tuple[int, int],
+    starts: Callable[[str, int, int], set[int]],
+) -> Iterator[regex.Match[str]]:
+    """``rx.finditer(text, *span)``, tried only at ``starts`` found in ``low``, the text up to
+    the span's end in lower case (the patterns ignore case)."""
+    start, end = span
+    if len(low) != end:  # a letter whose lower case is longer: offsets would drift
+        every: Iterator[regex.Match[str]] = rx.finditer(text, start, end)
+        return every
+    return matches_at(rx, text, starts(low, start, end), start, end)
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date mention in ``text[start:end]``; spans are offsets into ``text``."""
     end = len(text) if end is None else end
@@ -128,7 +189,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         raw = text[a:b]
         out.append(DateMention(value=value, raw=raw, kind=kind, span=Span(start=a, end=b)))
 
-    for m in _RANGE.finditer(text, start, end):
+    low = text[:end].lower()
+    for m in _scan(_RANGE, text, low, (start, end), _range_starts):
         gd = m.groupdict()
         last = _point_from(gd, "_b")
         first = _range_start(gd, last) if last else None
@@ -144,13 +206,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         if y1 < y2 <= y1 + 30 and free(a, b):
             add(a, b, f"{y1}/{y2}", "range")
     for m in _BLANK_DATE.finditer(text, start, end):
-        if free(m.start(), m.end()) and not regex.match(r"ngày\s*\d", m.group(0)):
+        if free(m.start(), m.end()) and not _DAY_NUMBER.match(m.group(0)):
             month = m.group("m")
             if month:
                 add(m.start(), m.end(), f"{m.group('y')}-{int(month):02d}", "month")
             else:
                 add(m.start(), m.end(), m.group("y"), "year")
-    for m in _SINGLE.finditer(text, start, end):
+    for m in _scan(_SINGLE, text, low, (start, end), _single_starts):
         if not free(m.start(), m.end()):
             continue
         gd = m.groupdict()
@@ -163,7 +225,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return out
 
 
-_SINGLE_AT = regex.compile(rf"(?i)(?:{_point('')}){_E}")
+_SINGLE_AT = lazy_compile(rf"(?i)(?:{_point('')}){_E}")
 
 
 def date_at(text: str, pos: int) -> DateMention | None:

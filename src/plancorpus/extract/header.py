@@ -9,6 +9,7 @@ sentence "<issuer> xây dựng / ban hành Kế hoạch…" or from the closing 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -20,6 +21,7 @@ from plancorpus.model.plan import DateMention, Issuer, Span, TextField
 from plancorpus.segment.cues import find_head
 from plancorpus.segment.lines import Cell, Line, cells, cut_cell
 from plancorpus.segment.zones import MOTTO_FOLDED, SEPARATOR, Zones, doc_type_of_line
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import collapse_spaces, compare_key, fold_ascii, is_upper_text
 
 _MOTTO = {
@@ -31,20 +33,20 @@ _MOTTO = {
     )
 }
 # "Số: 12/KH-UBND"; the legislature prints "Luật số: 36/2026/QH16", "Nghị quyết số: …"
-_NUMBER = regex.compile(
+_NUMBER = lazy_compile(
     r"^(?:(?P<type>Bộ\s+luật|Luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+)?(?:Số\s*:?|(?P<ocr>So|S)\s*:)"
     r"\s*(?P<code>.*)$",
     regex.I,
 )
 # "Hà Nội, ngày 31 tháng 12 năm 2025"; also "Hà Nội, 31/12/2025"
-_PLACE_DATE = regex.compile(
+_PLACE_DATE = lazy_compile(
     r"^(?P<place>[^\d,\n]{2,40}?)\s*,\s*(?P<date>ngày\b.*|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}\b.*)$",
     regex.I | regex.S,
 )
-_DRAFT = regex.compile(r"(?i)^\(?\s*dự\s+thảo\s*\)?$")
-_VV = regex.compile(r"^(?:V/v|V/V|v/v|Về\s+việc)\s*:?\s*", regex.I)
-_VV_ABBREVIATED = regex.compile(r"^V/[vV]\s*:?\s*")
-_ADDRESSEE = regex.compile(r"(?i)^kính\s+gửi\s*:?")
+_DRAFT = lazy_compile(r"(?i)^\(?\s*dự\s+thảo\s*\)?$")
+_VV = lazy_compile(r"^(?:V/v|V/V|v/v|Về\s+việc)\s*:?\s*", regex.I)
+_VV_ABBREVIATED = lazy_compile(r"^V/[vV]\s*:?\s*")
+_ADDRESSEE = lazy_compile(r"(?i)^kính\s+gửi\s*:?")
 
 
 @dataclass
@@ -75,16 +77,16 @@ def _is_motto(text: str) -> bool:
     return MOTTO_FOLDED.search(fold_ascii(text)) is not None  # OCR may slip on the marks
 
 
-_LONE_NUMBER_LABEL = regex.compile(r"(?i)số\s*:?")
-_PLACE_BROKEN = regex.compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?")
-_PLACE_REST = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b")
-_DATE_OPEN = regex.compile(r"(?i),\s*ngày(?:\s+\d{1,2})?\s*$")
-_DATE_REST = regex.compile(r"(?i)^(?:\d{1,2}\s+)?tháng\b")
+_LONE_NUMBER_LABEL = lazy_compile(r"(?i)số\s*:?")
+_PLACE_BROKEN = lazy_compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?")
+_PLACE_REST = lazy_compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b")
+_DATE_OPEN = lazy_compile(r"(?i),\s*ngày(?:\s+\d{1,2})?\s*$")
+_DATE_REST = lazy_compile(r"(?i)^(?:\d{1,2}\s+)?tháng\b")
 
 
 # Where a second column starts inside a cell whose gap was lost ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ
 # HỘI…", "TỈNH HẬU GIANG Độc lập - Tự do…", "Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4…")
-_SECOND_COLUMN = regex.compile(
+_SECOND_COLUMN = lazy_compile(
     r"(?<=\S)\s+(?=(?i:c[ộo]ng\s+h[òo]a\s+x[ãa]\s+h[ộo]i|đ[ộo]c\s+l[ậa]p\s*-|"
     r"đảng\s+cộng\s+sản\s+việt\s+nam)"
     r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*(?i:ngày)\b)"
@@ -105,6 +107,10 @@ def _split_columns(cell: Cell) -> list[Cell]:
         if place_date:  # the place and date end a cell: no cut inside them
             break
     return cut_cell(cell, gaps)
+
+
+_OPEN_DATE_WORD = lazy_compile(r"(?i)\b(?:ngày|tháng)\s*[.…_]*$")
+_DATE_GOES_ON = lazy_compile(r"(?i)(?:tháng|năm|[\d.…_/])")
 
 
 def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:
@@ -132,10 +138,7 @@ def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:
         for cell in row:
             if merged and (
                 _LONE_NUMBER_LABEL.fullmatch(merged[-1].text.strip())
-                or (
-                    regex.search(r"(?i)\b(?:ngày|tháng)\s*[.…_]*$", merged[-1].text)
-                    and regex.match(r"(?i)(?:tháng|năm|[\d.…_/])", cell.text)
-                )
+                or (_OPEN_DATE_WORD.search(merged[-1].text) and _DATE_GOES_ON.match(cell.text))
             ):
                 prev = merged.pop()
                 text = lines[i].text[prev.start - lines[i].start : cell.end - lines[i].start]
@@ -169,12 +172,21 @@ def _continues_head(group: list[Cell], cell: Cell) -> bool:
     )
 
 
+@cache
+def _locality_rx(word: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\b{word}\s+(?P<rest>\p{{Lu}}.*)$")
+
+
 def _locality(name: str) -> str | None:
     for word in patterns.locality_words():
-        m = regex.search(rf"(?i)\b{word}\s+(?P<rest>\p{{Lu}}.*)$", name)
+        m = _locality_rx(word).search(name)
         if m and (word != "xã" or not m.group("rest").lower().startswith("hội")):
             return name[m.start() :]
     return None
+
+
+_BARE_LOCALITY = lazy_compile(r"(?i)\b(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)$")
+_LOCALITY_WORD = lazy_compile(r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s+")
 
 
 def issuer_value(own: str, parent: str | None) -> str:
@@ -188,13 +200,11 @@ def issuer_value(own: str, parent: str | None) -> str:
     if parent and _locality(name) is None:
         loc = _locality(org_name_case(parent))
         if loc:
-            bare = regex.search(r"(?i)\b(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)$", name)
+            bare = _BARE_LOCALITY.search(name)
             if bare and compare_key(loc).startswith(compare_key(bare.group(0))):
                 # "Đảng ủy Khối các cơ quan tỉnh" + "tỉnh Quảng Trị": add only the proper name
                 loc = loc[len(bare.group(0)) :].strip()
-            place = regex.sub(
-                r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s+", "", loc
-            )
+            place = _LOCALITY_WORD.sub("", loc)
             if compare_key(place) not in compare_key(name):
                 name = f"{name} {loc}"
     return name
@@ -280,7 +290,7 @@ def _read_number(h: Header, cell: Cell, m: regex.Match[str]) -> None:
 
 
 # the end of the motto run on with the place by a web copy: "… Tự do - Hạnh phúc Hà Nội, ngày"
-_MOTTO_TAIL = regex.compile(r"^(?:.*\bH[ạa]nh\s+ph[úu]c\b)[\s\-–.]*", regex.I)
+_MOTTO_TAIL = lazy_compile(r"(?i)^(?:.*\bH[ạa]nh\s+ph[úu]c\b)[\s\-–.]*")
 
 
 def _read_place_date(h: Header, text: str, cell: Cell, m: regex.Match[str]) -> None:
@@ -345,21 +355,24 @@ def _read_title(h: Header, text: str, lines: list[Line], zones: Zones, vv: list[
 # --- the issuer named in the body ---------------------------------------------------------
 
 
+_CLAUSE_BREAK = lazy_compile(r"[,.;:]\s+|\n\s*\n")
+
+
 def _heads_alternation() -> str:
     heads = sorted({h.head for h in patterns.org_heads()}, key=len, reverse=True)
     return "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in heads)
 
 
 # after a space (a lookbehind: a leading "\s+" would make a run of blank lines quadratic)
-_ISSUE_VERB = regex.compile(
+_ISSUE_VERB = lazy_compile(
     r"(?<=\s)(?:xây\s+dựng|ban\s+hành|triển\s+khai|lập|hướng\s+dẫn)\s+(?P<type>\p{L}+\s+\p{L}+)"
 )
-_NOT_IN_NAME = regex.compile(r"\b(?:đã|sẽ|đang|được|chỉ\s+đạo|tập\s+trung|tiếp\s+tục|đề\s+nghị)\b")
-_BODY_ISSUER = regex.compile(
-    rf"(?:^|(?<=[\s,.;:(]))(?P<org>(?:{_heads_alternation()})\b[^,.;:\n()]*)$"
+_NOT_IN_NAME = lazy_compile(r"\b(?:đã|sẽ|đang|được|chỉ\s+đạo|tập\s+trung|tiếp\s+tục|đề\s+nghị)\b")
+_BODY_ISSUER = lazy_compile(
+    lambda: rf"(?:^|(?<=[\s,.;:(]))(?P<org>(?:{_heads_alternation()})\b[^,.;:\n()]*)$"
 )
-_CLOSING_ISSUER = regex.compile(
-    rf"\bcủa\s+(?P<org>(?:{_heads_alternation()})\b[^,.;:()]*?)\s*(?:\./\.|[.;]|$)"
+_CLOSING_ISSUER = lazy_compile(
+    lambda: rf"\bcủa\s+(?P<org>(?:{_heads_alternation()})\b[^,.;:()]*?)\s*(?:\./\.|[.;]|$)"
 )
 
 
@@ -372,7 +385,7 @@ def issuer_from_body(text: str, start: int, end: int, doc_type: str | None) -> I
             continue
         before_start = max(start, m.start() - 120)
         window = text[before_start : m.start()]
-        clause = regex.split(r"[,.;:]\s+|\n\s*\n", window)[-1]
+        clause = _CLAUSE_BREAK.split(window)[-1]
         clause_start = m.start() - len(clause)
         om = _BODY_ISSUER.search(clause.replace("\n", " "))
         if om and len(om.group("org").split()) <= 12 and not _NOT_IN_NAME.search(om.group("org")):

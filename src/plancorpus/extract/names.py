@@ -7,7 +7,7 @@ sentence case ("Sở Lao động – Thương binh và Xã hội"). Comparing th
 from __future__ import annotations
 
 from plancorpus.data import patterns
-from plancorpus.segment.cues import match_words, name_tokens
+from plancorpus.segment.cues import first_phrase, head_at, match_words, name_tokens, phrases_at
 from plancorpus.text.vietnamese import (
     capitalize_first,
     collapse_spaces,
@@ -54,12 +54,11 @@ def org_name_case(text: str) -> str:
     out: list[str] = []
     i = 0
     mode = "function"
-    for head in patterns.org_heads():
+    head = head_at(tokens)
+    if head is not None:
         end = match_words(tokens, 0, head.head)
-        if end >= 0:
-            out = _case_phrase(tokens, 0, end, head.head)
-            i, mode = end, head.casing
-            break
+        out = _case_phrase(tokens, 0, end, head.head)
+        i, mode = end, head.casing
     if mode == "school":
         i = _school_level(tokens, i, out)
         mode = "proper"
@@ -116,16 +115,9 @@ def _school_level(tokens: list[str], i: int, out: list[str]) -> int:
 
 
 def _locality(tokens: list[str], i: int) -> int:
-    for word in patterns.locality_words():
-        end = match_words(tokens, i, word)
-        if end >= 0 and end < len(tokens):
-            return end
-    return -1
+    found = phrases_at(tokens, i, patterns.locality_words())
+    return next((end for end, _ in found if end < len(tokens)), -1)
 
 
 def _proper_word(tokens: list[str], i: int) -> tuple[int, str]:
-    for phrase in patterns.proper_words():
-        end = match_words(tokens, i, phrase)
-        if end >= 0:
-            return end, phrase
-    return -1, ""
+    return first_phrase(tokens, i, patterns.proper_words())

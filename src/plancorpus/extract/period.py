@@ -8,13 +8,12 @@ time ("… được triển khai từ … đến …"), and last from the title 
 
 from __future__ import annotations
 
-import regex
-
 from plancorpus.extract.dates import range_bounds
 from plancorpus.model.plan import DateMention, Period, Section, TextField
+from plancorpus.text.lazyregex import lazy_compile
 
-_TIME_HEADING = regex.compile(r"(?i)^thời\s+gian")
-_TIME_WORDS = regex.compile(r"(?i)(?:thời\s+gian|triển\s+khai|thực\s+hiện)[^.;]{0,80}$")
+_TIME_HEADING = lazy_compile(r"(?i)^thời\s+gian")
+_TIME_WORDS = lazy_compile(r"(?i)(?:thời\s+gian|triển\s+khai|thực\s+hiện)[^.;]{0,80}$")
 
 
 def _in(span_start: int, span_end: int, d: DateMention) -> bool:
@@ -26,7 +25,7 @@ def _period(d: DateMention, found_in: str) -> Period:
     return Period(start=start, end=end, raw=d.raw, span=d.span, found_in=found_in)
 
 
-_TERM = regex.compile(r"(?i)(?:nhiệm\s+kỳ|khóa|khoá)\s*$")
+_TERM = lazy_compile(r"(?i)(?:nhiệm\s+kỳ|khóa|khoá)\s*$")
 
 
 def _own_time(text: str, title: TextField, d: DateMention) -> bool:
@@ -40,7 +39,7 @@ def _own_time(text: str, title: TextField, d: DateMention) -> bool:
 
 
 # a decision that issues or approves a plan takes the plan's period from its title
-_NAMES_PLAN = regex.compile(
+_NAMES_PLAN = lazy_compile(
     r"(?i)\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b"
 )
 

@@ -6,25 +6,28 @@
 
 from __future__ import annotations
 
-import regex
-
 from plancorpus.data import patterns
 from plancorpus.model.plan import Recipient, Span
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import collapse_spaces
 
+
 # why a copy is sent: "(để báo cáo)", "(b/c)"; the words are data (patterns.toml)
-_PURPOSE_WORDS = patterns.phrase_alternation(patterns.recipient_purpose_words())
-_PURPOSE_PAREN = regex.compile(
-    rf"(?i)\s*\((?P<p>(?:để|thay)\b[^()]*|(?:{_PURPOSE_WORDS})[^()]*)\)\s*$"
+def _purpose_words() -> str:
+    return patterns.phrase_alternation(patterns.recipient_purpose_words())
+
+
+_PURPOSE_PAREN = lazy_compile(
+    lambda: rf"(?i)\s*\((?P<p>(?:để|thay)\b[^()]*|(?:{_purpose_words()})[^()]*)\)\s*$"
 )
-_PURPOSE_SLASH = regex.compile(rf"(?i)\s*/\s*(?P<p>để\s+(?:{_PURPOSE_WORDS})\b.*)$")
-_ARCHIVE = regex.compile(r"(?i)^lưu\b\s*:?\s*")
-_DASH = regex.compile(r"^\s*[-–—•+]\s*")
-_TRAIL = regex.compile(r"[\s;,.]+$")
+_PURPOSE_SLASH = lazy_compile(lambda: rf"(?i)\s*/\s*(?P<p>để\s+(?:{_purpose_words()})\b.*)$")
+_ARCHIVE = lazy_compile(r"(?i)^lưu\b\s*:?\s*")
+_DASH = lazy_compile(r"^\s*[-–—•+]\s*")
+_TRAIL = lazy_compile(r"[\s;,.]+$")
 
 
 # a copy count and the typist after an archive entry: "QHĐP (3) Cương", "KGVX (2b). Tùng"
-_COPIES = regex.compile(r"\s*\(\s*\d+\s*b?\s*\)\.?(?:\s+\p{Lu}[\p{L}.]*)?$")
+_COPIES = lazy_compile(r"\s*\(\s*\d+\s*b?\s*\)\.?(?:\s+\p{Lu}[\p{L}.]*)?$")
 
 
 def _split_parts(name: str) -> list[str]:

@@ -23,24 +23,25 @@ import regex
 
 from plancorpus.data import roles as cues
 from plancorpus.model.plan import Citation, CitationRole
+from plancorpus.text.lazyregex import lazy_compile
 
 _WINDOW = 3000  # characters a clause may reach back (a preamble's list of bases is long)
 _REACH = 60  # characters an acting cue may stand before the citation it acts on
-_BLANK = regex.compile(r"\n[ \t]*\n")
-_SENTENCE_END = regex.compile(r"[.!?][\"”)]?[ \t]+(?=\p{Lu})|[.!?][\"”)]?[ \t]*\n")
-_LABEL_LINE = regex.compile(
+_BLANK = lazy_compile(r"\n[ \t]*\n")
+_SENTENCE_END = lazy_compile(r"[.!?][\"”)]?[ \t]+(?=\p{Lu})|[.!?][\"”)]?[ \t]*\n")
+_LABEL_LINE = lazy_compile(
     r"\n[ \t]*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXL]+[.)]|(?i:điều)[ \t]+\d+|[-–+•*])[ \t]"
 )
 # what joins the items of one list: "Quyết định số 101/… ngày …, 41/… và 42/…"
-_LIST_GLUE = regex.compile(r"[\s,;]*(?:(?:và|hoặc|cùng)\s+)?(?:các\s+)?")
-_DASH_LINE = regex.compile(r"[ \t]*[-–+•*][ \t]")
+_LIST_GLUE = lazy_compile(r"[\s,;]*(?:(?:và|hoặc|cùng)\s+)?(?:các\s+)?")
+_DASH_LINE = lazy_compile(r"[ \t]*[-–+•*][ \t]")
 # "Nghị định sửa đổi, bổ sung Nghị định số …": the verb's subject is another document (one to
 # be drafted, not this one)
-_TYPE_BEFORE = regex.compile(
+_TYPE_BEFORE = lazy_compile(
     r"(?i)(?<!\p{L})(?:nghị\s+định|thông\s+tư|luật|quyết\s+định|nghị\s+quyết|văn\s+bản)\s+$"
 )
 # a capitalised cue opening a line starts a new clause
-_CUE_LINE = regex.compile(
+_CUE_LINE = lazy_compile(
     r"\n[ \t]*(?:Căn cứ|Thực hiện|Triển khai|Tiếp tục|Để|Nhằm|Theo đề nghị|Xét|CĂN CỨ|THỰC HIỆN)"
 )
 # the kinds of document a plan carries out when its opening sentence rests on them
@@ -54,12 +55,14 @@ def clause_start(text: str, pos: int) -> int:
     """Where the clause that holds ``pos`` starts."""
     floor = max(0, pos - _WINDOW)
     start = floor
-    for rx in (_BLANK, _SENTENCE_END, _CUE_LINE):
+    # a blank line or a sentence's end: the clause starts after it; a line that opens with a
+    # cue: at that line (its cue is the clause's own)
+    for rx, at_line in ((_BLANK, False), (_SENTENCE_END, False), (_CUE_LINE, True)):
         last = None
         for m in rx.finditer(text, floor, pos):
             last = m
         if last is not None:
-            start = max(start, last.end() if rx is not _CUE_LINE else last.start() + 1)
+            start = max(start, last.start() + 1 if at_line else last.end())
     label = None
     for m in _LABEL_LINE.finditer(text, floor, pos):
         label = m
@@ -149,7 +152,7 @@ def _purpose(text: str, c: Citation) -> None:
 # a top heading in capitals ("II. NHIỆM VỤ VÀ GIẢI PHÁP", "B. TỔ CHỨC THỰC HIỆN"), or the type
 # heading of a document attached after the signature ("CHƯƠNG TRÌNH HÀNH ĐỘNG"), which opens a
 # new head
-_TOP_HEADING = regex.compile(
+_TOP_HEADING = lazy_compile(
     r"(?m)^[ \t]*(?:(?:[IVXL]+|[A-D])[.\-–)][ \t]*(?P<h>\p{Lu}[\p{Lu}\s,\-–]{3,})"
     r"|(?P<doc>KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|QUYẾT ĐỊNH|ĐỀ ÁN))[ \t]*$"
 )
@@ -251,7 +254,7 @@ def implemented(
 
 
 # a title that carries out a programme it names without a number
-_TITLE_PROGRAMME = regex.compile(
+_TITLE_PROGRAMME = lazy_compile(
     r"(?i)(?:thực\s+hiện|triển\s+khai)\s+(?:[\p{L}\s]{0,20}\s)?(?:đề\s+án|chương\s+trình)(?!\s+số)"
 )
 

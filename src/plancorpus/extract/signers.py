@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
-
-import regex
 
 from plancorpus.data import patterns
 from plancorpus.extract.names import org_name_case
 from plancorpus.model.plan import AuthorityStep, Signer, Span
 from plancorpus.segment.cues import find_head, is_name_cell, is_title_cell, prefix_match
 from plancorpus.segment.lines import Cell, cut_cell
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import is_upper_text
 
-_MARK = regex.compile(
+_MARK = lazy_compile(
     r"(?i)^\(?\s*(?:đã\s+ký|ký\s*(?:,|và)?\s*(?:tên|đóng\s+dấu|ghi\s+rõ\s+họ\s+tên)?[^)]*|"
     r"chữ\s+ký[^)]*|đã\s+ký\s+và\s+đóng\s+dấu)\s*\)?$"
 )
@@ -40,12 +40,26 @@ def classify(text: str) -> str:
     return "other"
 
 
-def normalize_prefix(written: str) -> str:
-    compact = regex.sub(r"\s", "", written).upper()
+_SPACE = lazy_compile(r"\s")
+_SPACES = lazy_compile(r"\s+")
+
+
+@cache
+def _prefix_forms() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """Each signature prefix with its written forms, compact and upper case, with and
+    without their final dots."""
+    out = []
     for p in patterns.signer_prefixes():
-        forms = {regex.sub(r"\s", "", w).upper() for w in (p.prefix, *p.written)}
-        if compact in forms or compact.rstrip(".") in {f.rstrip(".") for f in forms}:
-            return p.prefix
+        forms = frozenset(_SPACE.sub("", w).upper() for w in (p.prefix, *p.written))
+        out.append((p.prefix, forms, frozenset(f.rstrip(".") for f in forms)))
+    return tuple(out)
+
+
+def normalize_prefix(written: str) -> str:
+    compact = _SPACE.sub("", written).upper()
+    for prefix, forms, undotted in _prefix_forms():
+        if compact in forms or compact.rstrip(".") in undotted:
+            return prefix
     return written.strip()
 
 
@@ -96,7 +110,7 @@ def _columns(rows: list[list[Cell]]) -> list[list[tuple[int, Cell]]]:
 
 # a signature block run into one line by a page copy: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ
 # TỊCH Nguyễn Hữu Tháp" is cut before each further prefix and before the name at its end
-_RUN_ON_SIGNATURE = regex.compile(
+_RUN_ON_SIGNATURE = lazy_compile(
     r"(?<=\S)\s+(?=(?:KT|TL|TM|TUQ|Q)\s*\.\s*\p{Lu})"
     r"|(?<=\p{Lu}{2})\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}(?:\s*$|\s+\p{Lu}{2,}\s))"
     # an attached document's type and title run on after the name: "… Đinh Trung Tụng KẾ HOẠCH …"
@@ -117,7 +131,7 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
         cur = _Open()
         for _, cell in column:
             kind = classify(cell.text)
-            text = regex.sub(r"\s+", " ", cell.text.strip())
+            text = _SPACES.sub(" ", cell.text.strip())
             if kind == "prefix":
                 if cur.title or cur.name:
                     out.append(cur.to_signer())

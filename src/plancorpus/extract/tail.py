@@ -9,20 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from plancorpus.extract.recipients import parse_recipient
 from plancorpus.extract.signers import is_signature_cell, read_signers
 from plancorpus.model.plan import Recipient, Signer
 from plancorpus.segment.lines import Cell, Line, cells
 from plancorpus.segment.zones import RECIPIENTS_HEAD
+from plancorpus.text.lazyregex import lazy_compile
 
-_DASH_START = regex.compile(r"^[-–—•+]")
-_PLACE_DATE = regex.compile(r"(?i)\bngày\b.*\btháng\b|\bngày\s+\d{1,2}/\d{1,2}/\d{4}")
+_DASH_START = lazy_compile(r"^[-–—•+]")
+_PLACE_DATE = lazy_compile(r"(?i)\bngày\b.*\btháng\b|\bngày\s+\d{1,2}/\d{1,2}/\d{4}")
 # several dash items in one cell: "- Ban TĐKT TW;- Chủ tịch…", Party style "- A, - B,"
-_ITEM_SPLIT = regex.compile(r"(?<=;)\s*(?=[-–]\s*\S)|(?<=[,.])\s+(?=[-–]\s+\S)")
-_NOISE = regex.compile(r"^(?:PAGE\s*\d*|\d{1,3})$")
-_ARCHIVE_START = regex.compile(r"(?i)^lưu\b")
+_ITEM_SPLIT = lazy_compile(r"(?<=;)\s*(?=[-–]\s*\S)|(?<=[,.])\s+(?=[-–]\s+\S)")
+_NOISE = lazy_compile(r"^(?:PAGE\s*\d*|\d{1,3})$")
+_ARCHIVE_START = lazy_compile(r"(?i)^lưu\b")
 
 
 @dataclass
@@ -85,7 +84,7 @@ def read_tail(text: str, lines: list[Line], zone: range) -> Tail:
                 items.append(_Item(cell.start, cell.end, cell.column, False))
         if row:
             sig_rows.append(row)
-        if items and regex.match(r"(?i)^[-–\s]*lưu\b", text[items[-1].start : items[-1].end]):
+        if items and _ARCHIVE_ITEM.match(text[items[-1].start : items[-1].end]):
             closed = True
     for item in items:
         rec = parse_recipient(text[item.start : item.end], item.start)
@@ -105,5 +104,9 @@ def _add_items(items: list[_Item], start: int, end: int, text: str, column: int)
     items.append(_Item(start + pos, end, column, bool(_DASH_START.match(piece[pos:]))))
 
 
+_ARCHIVE_ITEM = lazy_compile(r"(?i)^[-–\s]*lưu\b")
+_CLOSED_ITEM = lazy_compile(r"[;.]\s*$")
+
+
 def _open_end(text: str, item: _Item) -> bool:
-    return not regex.search(r"[;.]\s*$", text[item.start : item.end])
+    return not _CLOSED_ITEM.search(text[item.start : item.end])

@@ -26,7 +26,7 @@ Granularity = Literal["syllable", "word", "sentence"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class DiffOptions(_Model):

@@ -38,7 +38,7 @@ class Place(BaseModel):
     """Where a finding's evidence is: the document, the section path ("II.4"), the span in
     that document's :attr:`Plan.text`, and the text quoted (``raw``)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     source: str
     raw: str
@@ -52,7 +52,7 @@ class Finding(BaseModel):
     """``kind`` is the finding's code; ``key`` what it is about (a citation key, a campaign,
     a year), when there is one."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     kind: FindingKind
     key: str | None

@@ -8,9 +8,10 @@ Every extracted item keeps what the document says (``raw``) beside what we norma
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Literal
+from functools import cache
+from typing import Any, ForwardRef, Literal, NoReturn, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from plancorpus.model.display import html_of
 
@@ -28,7 +29,47 @@ Note = tuple[str, str]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if type(self.__pydantic_fields_set__) is SharedFieldsSet:  # take a copy first
+            object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+        super().__setattr__(name, value)
+
+
+def _shared(*args: object) -> NoReturn:
+    raise TypeError("the models of a plan share this set: set the model's attribute instead")
+
+
+class SharedFieldsSet(set[str]):
+    """The names of the fields a model set, one object for all the models of a plan that set
+    the same ones (see :func:`share_fields_sets`). A set, as pydantic's serialiser wants
+    (``exclude_unset``), that refuses changes: a model takes its own copy before an attribute
+    changes, and so does a copy of the model."""
+
+    add = discard = remove = pop = clear = _shared
+    update = difference_update = intersection_update = symmetric_difference_update = _shared
+    __ior__ = __iand__ = __isub__ = __ixor__ = _shared
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> set[str]:
+        return set(self)
+
+
+_SHARED: dict[frozenset[str], SharedFieldsSet] = {}
+
+
+def share_fields_sets(model: BaseModel) -> None:
+    """Let the models inside ``model`` that set the same fields share one set of their names
+    (pydantic keeps a set per instance: a third of what a held plan costs)."""
+    for item in _models(model):
+        names = frozenset(item.__pydantic_fields_set__)
+        shared = _SHARED.get(names)
+        if shared is None:
+            shared = _SHARED.setdefault(names, SharedFieldsSet(names))
+        object.__setattr__(item, "__pydantic_fields_set__", shared)
 
 
 class Span(_Model):
@@ -296,6 +337,12 @@ class Plan(_Model):
         "advance together until the next one.",
     )
 
+    @model_validator(mode="after")
+    def _share_fields_sets(self) -> Plan:
+        """A plan read back (from JSON, from a cache) shares its fields sets too."""
+        share_fields_sets(self)
+        return self
+
     def warn(self, code: str, message: str, span: Span | None = None) -> None:
         self.warnings.append(ParseWarning(code=code, message=message, span=span))
 
@@ -402,14 +449,36 @@ class Plan(_Model):
 
 def _spans(model: BaseModel) -> list[Span]:
     """Every :class:`Span` inside a model, however deep."""
-    found: list[Span] = []
-    stack: list[object] = [model]
+    return [item for item in _models(model) if isinstance(item, Span)]
+
+
+def _models(model: BaseModel) -> list[BaseModel]:
+    """Every model inside ``model`` (itself included), however deep."""
+    found: list[BaseModel] = []
+    stack = [model]
     while stack:
         item = stack.pop()
-        if isinstance(item, Span):
-            found.append(item)
-        elif isinstance(item, BaseModel):
-            stack.extend(getattr(item, name) for name in type(item).model_fields)
-        elif isinstance(item, list | tuple):
-            stack.extend(item)
+        found.append(item)
+        for name in _nesting_fields(type(item)):
+            value = item.__dict__[name]
+            if type(value) is list:  # list[Span], list[Section]…: models only
+                stack.extend(value)
+            elif value is not None:
+                stack.append(value)
     return found
+
+
+@cache
+def _nesting_fields(kind: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class that hold models (or lists of them)."""
+    return tuple(name for name, f in kind.model_fields.items() if _holds_model(f.annotation))
+
+
+def _holds_model(annotation: object) -> bool:
+    if get_origin(annotation) is Literal:
+        return False
+    if isinstance(annotation, type):
+        return issubclass(annotation, BaseModel)
+    if isinstance(annotation, str | ForwardRef):
+        return True  # not resolved: look inside it (a field of another type is never a model)
+    return any(_holds_model(arg) for arg in get_args(annotation))

@@ -12,38 +12,55 @@ from collections.abc import Callable
 import regex
 
 from plancorpus.model.plan import Note
+from plancorpus.text.lazyregex import lazy_compile, word_starts
 from plancorpus.text.textmap import Edit, MappedText
 
 Step = Callable[[MappedText], tuple[MappedText, list[Note]]]
 
 
-_LINE_ENDS = regex.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+_LINE_ENDS = lazy_compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 
 
 def newlines(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """CRLF, CR, Unicode line separators, vertical tab (Word's manual line break) and form
     feed all become LF."""
-    if not _LINE_ENDS.search(mt.text):
+    if not _any_of("\r\u2028\u2029\x0b\x0c\x85", mt.text):
         return mt, []
     return mt.sub(_LINE_ENDS, "\n"), []
 
 
-_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
-_ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = lazy_compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_ODD_SPACE = lazy_compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_SURROGATE = lazy_compile(r"[\ud800-\udfff]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ODD_SPACE_CHARS = "\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")  # strict UTF-8 fails on a lone surrogate and nothing else
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _any_of(chars: str, text: str) -> bool:
+    """Does ``text`` hold one of ``chars``? (A scan per character is faster than one scan of
+    a character class.)"""
+    return any(ch in text for ch in chars)
 
 
 def characters(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """Drop zero-width characters and soft hyphens; odd spaces become plain spaces; a lone
     surrogate (no character: JSON and UTF-8 cannot hold it) becomes U+FFFD, with a note."""
     notes: list[Note] = []
-    if _INVISIBLE.search(mt.text):
+    if _any_of(_INVISIBLE_CHARS, mt.text):
         mt = mt.sub(_INVISIBLE, "")
-    if _ODD_SPACE.search(mt.text):
+    if _any_of(_ODD_SPACE_CHARS, mt.text):
         mt = mt.sub(_ODD_SPACE, " ")
-    if _SURROGATE.search(mt.text):
+    if _has_surrogate(mt.text):
         notes.append(
             ("bad_characters", f"{len(_SURROGATE.findall(mt.text))} lone surrogates replaced")
         )
@@ -51,7 +68,7 @@ def characters(mt: MappedText) -> tuple[MappedText, list[Note]]:
     return mt, notes
 
 
-_CLUSTER = regex.compile(r"\P{M}\p{M}+")
+_CLUSTER = lazy_compile(r"\P{M}\p{M}+")
 
 
 def nfc(mt: MappedText) -> tuple[MappedText, list[Note]]:
@@ -71,11 +88,11 @@ def nfc(mt: MappedText) -> tuple[MappedText, list[Note]]:
     return out, notes
 
 
-_MD_STRONG = regex.compile(r"\*\*|__(?=\S)|(?<=\S)__")
-_MD_EM = regex.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
-_MD_ESCAPE = regex.compile(r"\\([-.*_#()\[\]!+`>])")
-_MD_HEADING = regex.compile(r"(?m)^#{1,6}[ \t]+")
-_MD_IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_STRONG = lazy_compile(r"\*\*|__(?=\S)|(?<=\S)__")
+_MD_EM = lazy_compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+_MD_ESCAPE = lazy_compile(r"\\([-.*_#()\[\]!+`>])")
+_MD_HEADING = lazy_compile(r"(?m)^#{1,6}[ \t]+")
+_MD_IMAGE = lazy_compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 
 
 def markup(mt: MappedText) -> tuple[MappedText, list[Note]]:
@@ -210,7 +227,7 @@ def blank_every_line(mt: MappedText) -> tuple[MappedText, list[Note]]:
 
 # words of a date glued to what is before or after them: "45-TB/TWngày 3/2", "Quốc hộingày 12",
 # "ngày31tháng03năm2026" (OCR and copies that lost their spaces)
-_GLUED_DATE = regex.compile(
+_GLUED_DATE = lazy_compile(
     r"(?<=[\p{L}\d])(?=ngày\s*\d)|(?<=\bngày)(?=\d)|(?<=\d)(?=(?:tháng|năm)\s*\d)"
     r"|(?<=\btháng)(?=\d)|(?<=\bnăm)(?=\d{4})"
 )
@@ -218,16 +235,47 @@ _GLUED_DATE = regex.compile(
 
 # a date whose marks OCR lost: "ngay 31 thang 03 nam 2026" (only the whole date: "ngay" alone
 # is a word, "right away")
-_BARE_DATE = regex.compile(
+_BARE_DATE = lazy_compile(
     r"(?i)\b(?P<d>ngay)\s*(?=\d{1,2}\s*(?:thang|tháng)\s*\d{1,2}\s*(?:nam|năm)\s*\d{4})"
     r"|(?<=\bng[aà]y\s*\d{1,2}\s*)(?P<m>thang)(?=\s*\d)|(?<=th[aá]ng\s*\d{1,2}\s*)(?P<y>nam)(?=\s*\d{4})"
 )
 _MARKED = {"d": "ngày ", "m": "tháng ", "y": "năm "}
 
 
+# Cheap tests that every match of _BARE_DATE or _GLUED_DATE implies (the look-behinds make
+# those patterns slow to scan a whole text with): most texts have neither.
+def _digit_after(text: str, j: int) -> bool:
+    """Does ``text`` hold white space (any amount) and then a digit from ``j`` on?"""
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return j < len(text) and text[j].isdigit()
+
+
+def _may_be_bare(text: str) -> bool:
+    """A word of _BARE_DATE ("ngay", "thang", "nam", any case) with a number after it (and,
+    for "nam", a month's word somewhere)."""
+    low = text.lower()  # the pattern ignores case
+    words = ("ngay", "thang", "nam") if "thang" in low or "tháng" in low else ("ngay",)
+    return any(_digit_after(low, i + len(w)) for w in words for i in word_starts(low, (w,)))
+
+
+def _may_be_glued(text: str) -> bool:
+    """A date's word with a number right after it (a year after "năm"), or after white space
+    when a letter ("ngày") or a digit ("tháng", "năm") is glued before it."""
+    for word, digits in (("ngày", 1), ("tháng", 1), ("năm", 4)):  # "năm" glued to a year
+        for i in word_starts(text, (word,)):
+            j = i + len(word)
+            before = text[i - 1] if i else ""
+            glued = before.isalnum() if word == "ngày" else before.isdigit()
+            number = text[j : j + digits]
+            if (len(number) == digits and number.isdigit()) or (glued and _digit_after(text, j)):
+                return True
+    return False
+
+
 def bare_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """The marks put back on the words of a date OCR read without them."""
-    if not _BARE_DATE.search(mt.text):
+    if not _may_be_bare(mt.text) or not _BARE_DATE.search(mt.text):
         return mt, []
     count = 0
 
@@ -244,23 +292,27 @@ def bare_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
 
 def glued_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """A space put back between the words of a date and what they are glued to."""
-    if not _GLUED_DATE.search(mt.text):
+    if not _may_be_glued(mt.text) or not _GLUED_DATE.search(mt.text):
         return mt, []
     count = len(_GLUED_DATE.findall(mt.text))
     out = mt.sub(_GLUED_DATE, " ")
     return out, [("glued_words", f"{count} spaces put back around the words of dates")]
 
 
-# from the start of a run only: tried inside a long run of blanks that a line break does not
-# follow, "[ \t]+" would re-read the rest of the run at every position (quadratic)
-_TRAILING = regex.compile(r"(?<![ \t])[ \t]++(?=\n|\Z)")
-
-
 def trailing_space(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    """Spaces and tabs at the end of each line removed, line by line (a regex scan for them
+    would try every space of the text)."""
     text = mt.text
     if " \n" not in text and "\t\n" not in text and not text.endswith((" ", "\t")):
         return mt, []
-    return mt.sub(_TRAILING, ""), []
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        kept = len(line.rstrip(" \t"))
+        if kept < len(line):
+            edits.append((pos + kept, pos + len(line), ""))
+        pos += len(line) + 1
+    return mt.edit(edits), []
 
 
 STEPS: list[Step] = [

@@ -14,9 +14,14 @@ from plancorpus.report.html import diff_to_html
 from plancorpus.report.markdown import diff_to_markdown
 from plancorpus.report.plan_html import plan_to_html
 from plancorpus.report.summary import render as render_summary
-from plancorpus.report.terminal import diff_to_terminal
 
 Format = Literal["text", "markdown", "html", "json"]
+
+
+def _diff_terminal(diff: PlanDiff) -> str:
+    from plancorpus.report.terminal import diff_to_terminal  # rich loads on first use
+
+    return diff_to_terminal(diff)
 
 
 def _plan_markdown(plan: Plan) -> str:
@@ -27,7 +32,7 @@ RENDERERS: dict[tuple[type[BaseModel], str], Callable[[Any], str]] = {
     (Plan, "text"): render_summary,
     (Plan, "markdown"): _plan_markdown,
     (Plan, "html"): plan_to_html,
-    (PlanDiff, "text"): diff_to_terminal,
+    (PlanDiff, "text"): _diff_terminal,
     (PlanDiff, "markdown"): diff_to_markdown,
     (PlanDiff, "html"): diff_to_html,
 }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from plancorpus.model.plan import SectionKind
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.numerals import ROMAN_RX, roman_value
 
 # (kind, pattern); the pattern's group "lab" is the label, and the match ends where the
@@ -18,32 +19,32 @@ from plancorpus.text.numerals import ROMAN_RX, roman_value
 _LABEL_PATTERNS: list[tuple[SectionKind, regex.Pattern[str]]] = [
     (
         "part",
-        regex.compile(
+        lazy_compile(
             r"(?P<lab>(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+\p{L}+|(?:PHẦN|Phần)\s+" + ROMAN_RX + ")"
             r"\s*[.:\-–]?\s*"
         ),
     ),
-    ("part", regex.compile(rf"(?P<lab>(?:CHƯƠNG|Chương)\s+(?:{ROMAN_RX}|\d+))\s*[.:\-–]?\s*")),
+    ("part", lazy_compile(rf"(?P<lab>(?:CHƯƠNG|Chương)\s+(?:{ROMAN_RX}|\d+))\s*[.:\-–]?\s*")),
     # a chapter's sections ("Mục 1", "MỤC 2", "Tiểu mục 1"): alone on the line or before a
     # heading in capitals, never "Mục tiêu" or "mục 2 Điều 3" inside a sentence
     (
         "part",
-        regex.compile(
+        lazy_compile(
             rf"(?P<lab>(?:TIỂU\s+MỤC|Tiểu\s+mục|MỤC|Mục)\s+(?:{ROMAN_RX}|\d+))(?![\p{{L}}\d])"
             r"(?:\s*[.:\-–]?\s*(?=\p{Lu}{2})|\s*[.:]?\s*$)"
         ),
     ),
     # OCR may drop a letter or the marks: "Điu 7.", "Dieu 7."
-    ("article", regex.compile(r"(?P<lab>(?:Điều|Điu|Đieu|Dieu)\s+\d+[a-z]?)\s*[.:]\s*")),
-    ("roman", regex.compile(rf"(?P<lab>{ROMAN_RX})\s*[.\-–/)]\s*(?=[\p{{Lu}}\d“\"(])")),
-    ("part", regex.compile(r"(?P<lab>[A-HK-UWYĐ])\s*[.)]\s+(?=\p{Lu})")),
-    ("decimal", regex.compile(r"(?P<lab>\d{1,2}(?:\.\d{1,2})+)\s*[.)]?\s+")),
+    ("article", lazy_compile(r"(?P<lab>(?:Điều|Điu|Đieu|Dieu)\s+\d+[a-z]?)\s*[.:]\s*")),
+    ("roman", lazy_compile(rf"(?P<lab>{ROMAN_RX})\s*[.\-–/)]\s*(?=[\p{{Lu}}\d“\"(])")),
+    ("part", lazy_compile(r"(?P<lab>[A-HK-UWYĐ])\s*[.)]\s+(?=\p{Lu})")),
+    ("decimal", lazy_compile(r"(?P<lab>\d{1,2}(?:\.\d{1,2})+)\s*[.)]?\s+")),
     (
         "arabic",
-        regex.compile(r"(?P<lab>\d{1,2})\s*[.)]\s*(?=\S)(?!\d)|(?P<lab>\d{1,2})\s*[-–/]\s+"),
+        lazy_compile(r"(?P<lab>\d{1,2})\s*[.)]\s*(?=\S)(?!\d)|(?P<lab>\d{1,2})\s*[-–/]\s+"),
     ),
-    ("letter", regex.compile(r"(?P<lab>[a-zđ])\s*[).]\s+")),
-    ("bullet", regex.compile(r"(?P<lab>[-–+•·▪○●*])\s*(?=\S)")),
+    ("letter", lazy_compile(r"(?P<lab>[a-zđ])\s*[).]\s+")),
+    ("bullet", lazy_compile(r"(?P<lab>[-–+•·▪○●*])\s*(?=\S)")),
 ]
 
 
@@ -60,6 +61,17 @@ _LABEL_FIRST = frozenset("0123456789IVXLPCĐ-–+•·▪○●*abcdefghiklmnopq
 
 _NAMED_PARTS = ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Mục", "MỤC", "Tiểu", "TIỂU")
 
+# the characters each pattern of _LABEL_PATTERNS can open with, in the same order
+_OPENERS = (
+    "P", "C", "TM", "ĐD", "IVXL", "ABCDEFGHKLMNOPQRSTUWYĐ", "0123456789", "0123456789",
+    "abcdefghijklmnopqrstuvwxyzđ", "-–+•·▪○●*",
+)  # fmt: skip
+_BY_FIRST: dict[str, tuple[tuple[SectionKind, regex.Pattern[str]], ...]] = {
+    ch: tuple(p for p, opens in zip(_LABEL_PATTERNS, _OPENERS, strict=True) if ch in opens)
+    for ch in _LABEL_FIRST
+}
+_SPACES = lazy_compile(r"\s+")
+
 
 def label_of(text: str) -> Label | None:
     """The section label opening a (stripped) line, if any."""
@@ -70,7 +82,7 @@ def label_of(text: str) -> Label | None:
         return None  # a lower-case word, not "a)" or "đ."
     if s[:3] in ("V/V", "V/v"):
         return None  # "V/V BAN HÀNH …" opens a subject, not section V
-    for kind, rx in _LABEL_PATTERNS:
+    for kind, rx in _BY_FIRST[s[0]]:
         m = rx.match(s)
         if not m:
             continue
@@ -82,9 +94,7 @@ def label_of(text: str) -> Label | None:
         rest = s[m.end() :]
         if not rest.strip() and kind not in ("part", "roman", "article"):
             continue
-        if kind == "part" and lab.startswith(
-            ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Mục", "MỤC", "Tiểu", "TIỂU")
-        ):
-            lab = regex.sub(r"\s+", " ", lab)
+        if kind == "part" and lab.startswith(_NAMED_PARTS):
+            lab = _SPACES.sub(" ", lab)
         return Label(kind, lab, m.end())
     return None

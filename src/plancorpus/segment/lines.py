@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import regex
-
 from plancorpus.model.plan import Span
+from plancorpus.text.lazyregex import lazy_compile
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +69,8 @@ def split_lines(text: str) -> list[Line]:
 # A column gap: a tab, three or more spaces, or two spaces after closing punctuation
 # ("- Lưu: VT, VP.  Lê Anh Tuấn").
 # a tab, three spaces or a table rule ("|", from web pages and markdown tables) part two cells
-_GAP_WIDE = regex.compile(r"[ ]*\t[ \t]*|[ ]{3,}|[ \t]*\|[ \t]*")
-_GAP_AFTER_PUNCT = regex.compile(r"(?<=[.;:,)])[ ]{2,}")
+_GAP_WIDE = lazy_compile(r"[ ]*\t[ \t]*|[ ]{3,}|[ \t]*\|[ \t]*")
+_GAP_AFTER_PUNCT = lazy_compile(r"(?<=[.;:,)])[ ]{2,}")
 
 
 def cells(line: Line, after_punct: bool = True) -> list[Cell]:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from plancorpus.data import patterns
 from plancorpus.model.plan import Section, Span
 from plancorpus.segment.cues import find_head
 from plancorpus.segment.labels import Label, label_of
 from plancorpus.segment.lines import Line
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.numerals import LETTERS, roman_value
 from plancorpus.text.vietnamese import collapse_spaces, is_upper_text
 
@@ -86,23 +85,41 @@ def _skips_one(prev: str | None, label: Label) -> bool:
     return (roman_value(label.label) or 0) == (roman_value(prev) or 0) + 2
 
 
-_NUMERIC_CELL = regex.compile(r"^[\d.,%()\-–]+$")
-_CELL_GAP = regex.compile(r"\t|\s{2,}")
-_CLOSED = regex.compile(r"[.:;!?]$")
-_TRAILING_PUNCT = regex.compile(r"[\s:;.,]+$")
+_NUMERIC_CELL = lazy_compile(r"^[\d.,%()\-–]+$")
+_CELL_GAP = lazy_compile(r"\t|\s{2,}")
+_CLOSED = lazy_compile(r"[.:;!?]$")
+_TRAILING_PUNCT = lazy_compile(r"[\s:;.,]+$")
+_SPACES = lazy_compile(r"\s+")
 
 
 def is_table_row(line: Line) -> bool:
     """A row of a table flattened to text: several cells, two or more of them numbers."""
-    parts = [p for p in _CELL_GAP.split(line.stripped) if p.strip()]
+    text = line.stripped
+    return _numeric_cells(text) or _numeric_tail(text)
+
+
+def _numeric_cells(text: str) -> bool:
+    """Three or more cells parted by wide gaps, two or more of them numbers."""
+    parts = _CELL_GAP.split(text)
+    if len(parts) < 3:
+        return False
+    parts = [p for p in parts if p.strip()]
     numeric = sum(1 for p in parts if _NUMERIC_CELL.match(p.strip()))
-    if len(parts) >= 3 and numeric >= 2:
-        return True
-    # flattened with single spaces ("1. Lương thực 148,69 99,69 126,75"): the line ends in
-    # numbers and numbers are a good share of it; a sentence may just mention a few
-    tokens = line.stripped.split()[1:]
-    nums = [bool(_NUMERIC_CELL.match(t) and any(c.isdigit() for c in t)) for t in tokens]
-    return len(tokens) >= 3 and sum(nums) >= 3 and all(nums[-2:]) and sum(nums) >= 0.4 * len(nums)
+    return len(parts) >= 3 and numeric >= 2
+
+
+def _is_number(token: str) -> bool:
+    return bool(_NUMERIC_CELL.match(token) and any(c.isdigit() for c in token))
+
+
+def _numeric_tail(text: str) -> bool:
+    """Flattened with single spaces ("1. Lương thực 148,69 99,69 126,75"): the line ends in
+    numbers and numbers are a good share of it; a sentence may just mention a few."""
+    tokens = text.split()[1:]
+    if len(tokens) < 3 or not (_is_number(tokens[-1]) and _is_number(tokens[-2])):
+        return False
+    nums = [_is_number(t) for t in tokens]
+    return sum(nums) >= 3 and sum(nums) >= 0.4 * len(nums)
 
 
 def _ends_open(text: str) -> bool:
@@ -117,6 +134,7 @@ class _Builder:
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
         self.notes: list[tuple[str, str]] = []
+        self.labels = _Labels(lines)
 
     def siblings(self, rank: float) -> list[_Node]:
         while self.stack and self.stack[-1].rank >= rank:
@@ -127,8 +145,9 @@ class _Builder:
         rank = _rank(label)
         saved = list(self.stack)
         sibs = self.siblings(rank)
-        same = [n for n in sibs if n.label.kind == label.kind and n.rank == rank]
-        prev = same[-1].label.label if same else None
+        # the last sibling of the same kind and rank (searched from the end: lists are long)
+        kin = (n for n in reversed(sibs) if n.label.kind == label.kind and n.rank == rank)
+        prev = next((n.label.label for n in kin), None)
         ok = _next_ok(prev, label)
         if not ok and label.kind == "roman" and is_upper_text(self.lines[i].stripped):
             ok = True
@@ -158,7 +177,7 @@ class _Builder:
             if not text:
                 prev_blank = True
                 continue
-            label = label_of(text)
+            label = self.labels.at(i)
             if label and is_table_row(line):
                 label = None
             if (
@@ -180,7 +199,22 @@ def wrap_width(lines: list[Line], zone: range) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
-def _heading(lines: list[Line], i: int, label: Label, stop: int, width: int = 0) -> tuple[str, int]:
+class _Labels:
+    """The label opening each line (label_of), worked out once per line."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.known: dict[int, Label | None] = {}
+
+    def at(self, i: int) -> Label | None:
+        if i not in self.known:
+            self.known[i] = label_of(self.lines[i].stripped)
+        return self.known[i]
+
+
+def _heading(
+    lines: list[Line], i: int, label: Label, stop: int, width: int, labels: _Labels
+) -> tuple[str, int]:
     """Heading text of the node at line ``i`` and the index of its last heading line."""
     first = lines[i].stripped[label.end :].strip()
     last = i
@@ -189,14 +223,14 @@ def _heading(lines: list[Line], i: int, label: Label, stop: int, width: int = 0)
         j = i + 1
         while j < stop and lines[j].blank:
             j += 1
-        if j < stop and label_of(lines[j].stripped) is None:
+        if j < stop and labels.at(j) is None:
             first, last, i = lines[j].stripped, j, j
     parts = [first]
     upper = is_upper_text(first) and label.kind in ("part", "roman", "article", "arabic", "decimal")
     j = i + 1
     while j < stop and upper:
         nxt = lines[j].stripped
-        if not nxt or label_of(nxt) or not is_upper_text(nxt):
+        if not nxt or labels.at(j) or not is_upper_text(nxt):
             break
         parts.append(nxt)
         last = j
@@ -208,7 +242,7 @@ def _heading(lines: list[Line], i: int, label: Label, stop: int, width: int = 0)
         nxt = lines[j].stripped
         # a line that runs to the wrap width was cut mid-sentence, whatever the next word's case
         wrapped = width > 0 and len(lines[j - 1].stripped) >= 0.75 * width and _name_start(nxt)
-        if not nxt or label_of(nxt) or not (nxt[0].islower() or nxt[0].isdigit() or wrapped):
+        if not nxt or labels.at(j) or not (nxt[0].islower() or nxt[0].isdigit() or wrapped):
             break
         joined = f"{joined} {nxt}"
         last = j
@@ -230,15 +264,16 @@ def _name_start(text: str) -> bool:
 
 # a clause ends at a colon, a semicolon, a full stop, or a sub-item's label that a copy ran on
 # after the heading ("Về Đại lý làm thủ tục hải quan 2.1. Điều kiện …")
-_CLAUSE_END = regex.compile(r"[:;]|\.(?=\s+[\p{Lu}\d“\"]|$)|\s(?=\d{1,2}\.\d{1,2}\.?\s+\p{Lu})")
-_ABBREV_END = regex.compile(r"(?:\b\p{Lu}{1,3}|\bv\.v|\bTP|\bTT|\bQ)\.$")
+_CLAUSE_END = lazy_compile(r"[:;]|\.(?=\s+[\p{Lu}\d“\"]|$)|\s(?=\d{1,2}\.\d{1,2}\.?\s+\p{Lu})")
+_ABBREV_END = lazy_compile(r"(?:\b\p{Lu}{1,3}|\bv\.v|\bTP|\bTT|\bQ)\.$")
 
 
 def first_clause(text: str) -> str:
     """Up to the first colon, semicolon or sentence end."""
     text = collapse_spaces(text)
     for m in _CLAUSE_END.finditer(text):
-        if m.group(0) == "." and _ABBREV_END.search(text[: m.end()]):
+        # an abbreviation ("TP.", "v.v.", "Q.") is at most four characters with its dot
+        if m.group(0) == "." and _ABBREV_END.search(text, max(0, m.end() - 4), m.end()):
             continue
         return text[: m.start()]
     return text
@@ -270,7 +305,7 @@ def parse_sections(
             if later.rank <= node.rank:
                 node.end_line = later.line
                 break
-    return [_to_section(text, lines, n, 1, width) for n in roots], builder.notes
+    return [_to_section(text, lines, n, 1, width, builder.labels) for n in roots], builder.notes
 
 
 def parse_preamble(
@@ -304,13 +339,15 @@ def _content_end(lines: list[Line], start: int, stop: int) -> int:
     return lines[start].content_end
 
 
-def _to_section(text: str, lines: list[Line], node: _Node, level: int, width: int) -> Section:
+def _to_section(
+    text: str, lines: list[Line], node: _Node, level: int, width: int, labels: _Labels
+) -> Section:
     line = lines[node.line]
     label_start = line.content_start
     body_start = label_start + node.label.end
     own_stop = node.children[0].line if node.children else node.end_line
     own_end = _content_end(lines, node.line, own_stop)
-    heading, _ = _heading(lines, node.line, node.label, own_stop, width)
+    heading, _ = _heading(lines, node.line, node.label, own_stop, width, labels)
     end = _content_end(lines, node.line, node.end_line)
     return Section(
         label=node.label.label,
@@ -318,12 +355,12 @@ def _to_section(text: str, lines: list[Line], node: _Node, level: int, width: in
         heading=heading,
         level=level,
         text=text[body_start : max(body_start, own_end)].strip(),
-        children=[_to_section(text, lines, c, level + 1, width) for c in node.children],
+        children=[_to_section(text, lines, c, level + 1, width, labels) for c in node.children],
         span=Span(start=label_start, end=end),
     )
 
 
-_APPENDIX_HEAD = regex.compile(
+_APPENDIX_HEAD = lazy_compile(
     r"^(?P<lab>(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+|SỐ\s+)?(?:[IVXLC]+|\d{1,2}[a-z]?))?)"
     r"(?![\p{L}\d])\s*[.:\-–]?\s*(?P<rest>.*)$"
 )
@@ -354,7 +391,7 @@ def parse_appendices(text: str, lines: list[Line], zone: range) -> list[Section]
         body_start = lines[first].start if first < stop else end
         out.append(
             Section(
-                label=regex.sub(r"\s+", " ", m.group("lab")),
+                label=_SPACES.sub(" ", m.group("lab")),
                 kind="appendix",
                 heading=_strip_end(heading),
                 level=1,

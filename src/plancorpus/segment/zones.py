@@ -19,23 +19,24 @@ from plancorpus.data import patterns
 from plancorpus.segment.cues import is_name_cell, is_title_cell, prefix_match
 from plancorpus.segment.labels import label_of
 from plancorpus.segment.lines import Line, cells
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import compare_key, fold_ascii, is_upper_text
 
 # "Căn cứ …", "Thực hiện …": the words are data (patterns.toml, preamble_openers)
-PREAMBLE_START = regex.compile(
-    rf"(?i)^[-–•*\s]*(?:{patterns.phrase_alternation(patterns.preamble_openers())})\b"
+PREAMBLE_START = lazy_compile(
+    lambda: rf"(?i)^[-–•*\s]*(?:{patterns.phrase_alternation(patterns.preamble_openers())})\b"
 )
-SUBJECT = regex.compile(r"(?i)^[|*\s]*(?:v/v|về\s+việc)\b")
-RECIPIENTS_HEAD = regex.compile(r"(?i)^nơi\s+nhận\b\s*:?")
-CLOSING_START = regex.compile(r"(?i)^trên\s+đây\s+là\b")
+SUBJECT = lazy_compile(r"(?i)^[|*\s]*(?:v/v|về\s+việc)\b")
+RECIPIENTS_HEAD = lazy_compile(r"(?i)^nơi\s+nhận\b\s*:?")
+CLOSING_START = lazy_compile(r"(?i)^trên\s+đây\s+là\b")
 # a page number left in a text copy: "Trang 1/2", "Trang 3", "- 2 -"
-PAGE_NUMBER_LINE = regex.compile(
+PAGE_NUMBER_LINE = lazy_compile(
     r"^\s*(?:(?:Trang|TRANG|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?|-\s*\d{1,3}\s*-)\s*$"
 )
-SEPARATOR = regex.compile(r"^[\s\-–—_=*~.·]+$")
+SEPARATOR = lazy_compile(r"^[\s\-–—_=*~.·]+$")
 # What follows the signature and is not part of it: an appendix, or an attached document
 # (a second national motto, "(Ban hành kèm theo …)", a chapter heading).
-APPENDIX_START = regex.compile(
+APPENDIX_START = lazy_compile(
     r"^(?:PHỤ\s+LỤC|Phụ\s+lục|DANH\s+SÁCH|Mẫu\s+số|MẪU\s+SỐ|BIỂU\s+MẪU|BẢNG\s+TỔNG\s+HỢP|"
     r"CHƯƠNG\s+[IVXL\d]+|Chương\s+[IVXL\d]+)\b"
     r"|(?i:^\(?\s*ban\s+hành\s+kèm\s+theo)"
@@ -43,18 +44,18 @@ APPENDIX_START = regex.compile(
 # the enacting authority of a decision, printed under its title: a body, or its head's title
 # and the body ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ Y TẾ")
 _HEAD_OF_BODY = r"(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG)"
-_ENACTING = regex.compile(
+_ENACTING = lazy_compile(
     rf"^(?:{_HEAD_OF_BODY}(?:\s+\p{{Lu}}[\p{{Lu}}\s,\-–]*)?"
     r"|(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ|BỘ\s+\p{Lu}"
     r"|SỞ\s+\p{Lu}|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)[\p{Lu}\s,\-–]*)$"
 )
-_INCOMING_STAMP = regex.compile(r"^(?:CÔNG\s+VĂN\s+)?ĐẾN\b")
-_ATTACHED_TO = regex.compile(r"(?i)^\(\s*(?:ban\s+hành\s+kèm\s+theo\b|kèm\s+theo\b|ban\s+hành\s*$)")
-MOTTO = regex.compile(
+_INCOMING_STAMP = lazy_compile(r"^(?:CÔNG\s+VĂN\s+)?ĐẾN\b")
+_ATTACHED_TO = lazy_compile(r"(?i)^\(\s*(?:ban\s+hành\s+kèm\s+theo\b|kèm\s+theo\b|ban\s+hành\s*$)")
+MOTTO = lazy_compile(
     r"(?i)cộng\s+h(?:oà|òa|oa)\s+xã\s+hội\s+chủ\s+nghĩa|đảng\s+cộng\s+sản\s+việt\s+nam"
 )
 # the same, letters only (for OCR, whose marks may be wrong): compare with fold_ascii(text)
-MOTTO_FOLDED = regex.compile(r"CONG HOA XA HOI CHU NGHIA|DANG CONG SAN VIET NAM|DOC LAP - TU DO")
+MOTTO_FOLDED = lazy_compile(r"CONG HOA XA HOI CHU NGHIA|DANG CONG SAN VIET NAM|DOC LAP - TU DO")
 
 
 def _type_words_upper() -> str:
@@ -68,7 +69,9 @@ def _type_prefix() -> regex.Pattern[str]:
 
 
 # a copy's own block after the original's signature
-COPY_HEAD = regex.compile(r"^[*_\s]*(?P<form>SAO\s+Y|SAO\s+LỤC|TRÍCH\s+SAO)\b(?:\s+BẢN\s+CHÍNH)?")
+_NOT_A_TITLE = lazy_compile(r"(?i)(?:và|của)\b|,|\(|-|:")
+_OPEN_TITLE_END = lazy_compile(r"[-–,]$|\bvà$")
+COPY_HEAD = lazy_compile(r"^[*_\s]*(?P<form>SAO\s+Y|SAO\s+LỤC|TRÍCH\s+SAO)\b(?:\s+BẢN\s+CHÍNH)?")
 
 
 def starts_appendix(line: Line) -> bool:
@@ -84,15 +87,24 @@ def doc_type_of_line(text: str, first_line: bool = False) -> str | None:
         return None
     if not is_upper_text(s) and not first_line:
         return None
-    key = compare_key(s)
+    name = _type_names()[0].get(compare_key(s))
+    if name is not None:
+        return name
+    # "QUYÉT ĐỊNH" from OCR: the marks may be wrong, the letters not
+    return _type_names()[1].get(fold_ascii(s))
+
+
+@cache
+def _type_names() -> tuple[dict[str, str], dict[str, str]]:
+    """The document types' names by their comparison key, and (those longer than four
+    letters) by their letters without marks; the first type wins a shared key."""
+    by_key: dict[str, str] = {}
+    by_letters: dict[str, str] = {}
     for d in patterns.doc_types():
-        if compare_key(d.name) == key:
-            return d.name
-    folded = fold_ascii(s)  # "QUYÉT ĐỊNH" from OCR: the marks may be wrong, the letters not
-    for d in patterns.doc_types():
-        if len(d.name) > 4 and fold_ascii(d.name) == folded:
-            return d.name
-    return None
+        by_key.setdefault(compare_key(d.name), d.name)
+        if len(d.name) > 4:
+            by_letters.setdefault(fold_ascii(d.name), d.name)
+    return by_key, by_letters
 
 
 def doc_type_prefix(text: str) -> tuple[str, int] | None:
@@ -100,7 +112,7 @@ def doc_type_prefix(text: str) -> tuple[str, int] | None:
     hiện công tác…", "KẾ HOẠCH TỔ CHỨC KỶ NIỆM…" in web copies): the type, and where the title
     starts in ``text``. Not "KẾ HOẠCH VÀ ĐẦU TƯ" (a department's name broken over lines)."""
     m = _type_prefix().match(text)
-    if m is None or regex.match(r"(?i)(?:và|của)\b|,|\(|-|:", text[m.end() :]):
+    if m is None or _NOT_A_TITLE.match(text[m.end() :]):
         return None
     name = doc_type_of_line(m.group("type"))
     return (name, m.end()) if name else None
@@ -195,7 +207,7 @@ def find_title(lines: list[Line], start: int) -> range:
         text = line.stripped
         if line.blank:
             joined = " ".join(lines[j].stripped for j in taken)
-            if taken and (_quotes_open(joined) or regex.search(r"[-–,]$|\bvà$", joined)):
+            if taken and (_quotes_open(joined) or _OPEN_TITLE_END.search(joined)):
                 i += 1
                 continue
             break
@@ -218,11 +230,11 @@ def find_title(lines: list[Line], start: int) -> range:
     return range(first, taken[-1] + 1) if taken else range(first, first)
 
 
-_PREFIX_HINT = regex.compile(r"(?:T\.?\s?M|K\.?\s?T|T\.?\s?L|TUQ|Q\s?\.|T/[Mm]|K/T|T/L)")
-_TAIL_HINT = regex.compile(r"(?i)nơi\s+nhận")
+_PREFIX_HINT = lazy_compile(r"(?:T\.?\s?M|K\.?\s?T|T\.?\s?L|TUQ|Q\s?\.|T/[Mm]|K/T|T/L)")
+_TAIL_HINT = lazy_compile(r"(?i)nơi\s+nhận")
 
 
-_CAPITALS_RUN = regex.compile(r"^[\p{Lu}\s./\-,]+?(?=\s+\p{Lu}\p{Ll}|$)")
+_CAPITALS_RUN = lazy_compile(r"^[\p{Lu}\s./\-,]+?(?=\s+\p{Lu}\p{Ll}|$)")
 
 
 def _is_signature_line(line: Line) -> bool:
@@ -268,8 +280,8 @@ def _back_to_title(lines: list[Line], i: int, start: int) -> int:
     return i
 
 
-_BARE_HEAD = regex.compile(_HEAD_OF_BODY + r"\s*$")
-_ENACTING_TAIL = regex.compile(_HEAD_OF_BODY + r"(?:\s+[\p{Lu}\s,\-–]+)?$")
+_BARE_HEAD = lazy_compile(_HEAD_OF_BODY + r"\s*$")
+_ENACTING_TAIL = lazy_compile(_HEAD_OF_BODY + r"(?:\s+[\p{Lu}\s,\-–]+)?$")
 
 
 @cache
@@ -303,8 +315,8 @@ def _run_on() -> regex.Pattern[str]:
     )
 
 
-_WIDE = regex.compile(r"\t|[ ]{3,}|\|")
-_PLACE_START = regex.compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*ngày\s+\d")
+_WIDE = lazy_compile(r"\t|[ ]{3,}|\|")
+_PLACE_START = lazy_compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*ngày\s+\d")
 
 
 def _cuts(text: str) -> list[int]:
@@ -453,7 +465,7 @@ def _continues(lines: list[Line], i: int) -> bool:
     return i + 1 < len(lines) and not lines[i + 1].blank
 
 
-_HEADER_LINE = regex.compile(r"^(?:Số\s*:|C[ỘO]NG\s+H[ÒO]A\b|Độc\s+lập\b)")
+_HEADER_LINE = lazy_compile(r"^(?:Số\s*:|C[ỘO]NG\s+H[ÒO]A\b|Độc\s+lập\b)")
 
 
 def _header_follows(lines: list[Line], i: int) -> bool:

@@ -95,9 +95,10 @@ class MappedText:
     ) -> MappedText:
         """Like ``regex.sub`` but keeping the map."""
         rx = regex.compile(pattern, flags) if isinstance(pattern, str) else pattern
+        fill = _filler(repl)
         edits: list[Edit] = []
         for m in rx.finditer(self.text):
-            new = repl(m) if callable(repl) else m.expand(repl)
+            new = fill(m)
             if new != m.group(0):
                 edits.append((m.start(), m.end(), new))
         return self.edit(edits) if edits else self
@@ -105,6 +106,17 @@ class MappedText:
     def breakpoints(self) -> list[tuple[int, int]]:
         """The map as ``(text offset, source offset)`` pairs, one where each run starts."""
         return [(t, s) for t, s, _ in self.runs]
+
+
+def _filler(
+    repl: str | Callable[[regex.Match[str]], str],
+) -> Callable[[regex.Match[str]], str]:
+    """What replaces a match: ``repl`` called, its template expanded, or the plain string."""
+    if callable(repl):
+        return repl
+    if "\\" in repl:
+        return lambda m: str(m.expand(repl))
+    return lambda m: repl
 
 
 def _merge(runs: list[Run], text_len: int) -> list[Run]:

@@ -6,7 +6,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import islice
 
-import regex
+from plancorpus.text.lazyregex import lazy_compile
 
 # The five tone marks as combining characters (NFD): grave, acute, hook above, tilde, dot below.
 TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")
@@ -21,15 +21,15 @@ _VOWEL_CLUSTERS = sorted(
     key=len,
     reverse=True,
 )
-_SYLLABLE = regex.compile(
+_SYLLABLE = lazy_compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
     rf"(?:{'|'.join(_VOWEL_CLUSTERS)})"
     r"(?:ch|nh|ng|[cmnpt])?"
 )
-_WORD = regex.compile(r"[^\W\d_]+")
+_WORD = lazy_compile(r"[^\W\d_]+")
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_DASH_RX = regex.compile(f"[{DASHES}]")
+_DASH_RX = lazy_compile(f"[{DASHES}]")
 _QUOTE_TABLE = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "„": '"', "«": '"', "»": '"'})
 
 
@@ -78,9 +78,7 @@ def vietnamese_score(text: str, sample: int = 600) -> tuple[float, int]:
 
 # Old-style tone placement puts the tone on the second vowel of oa/oe/uy ("hoà", "thuỷ"); the
 # new style on the first ("hòa", "thủy"). Keys use the old style: either spelling folds to it.
-_NEW_STYLE = regex.compile(
-    r"(?<![qQ])([oOuU])([\u0300\u0301\u0309\u0303\u0323])([aAeEyY])(?!\p{L})"
-)
+_NEW_STYLE = lazy_compile(r"(?<![qQ])([oOuU])([\u0300\u0301\u0309\u0303\u0323])([aAeEyY])(?!\p{L})")
 
 
 def fold_tone_placement(text: str) -> str:
@@ -92,8 +90,8 @@ def fold_tone_placement(text: str) -> str:
     return unicodedata.normalize("NFC", moved)
 
 
-_SPACE_RX = regex.compile(r"\s+")
-_DASH_SPACING = regex.compile(r"\s*-\s*")
+_SPACE_RX = lazy_compile(r"\s+")
+_DASH_SPACING = lazy_compile(r"\s*-\s*")
 
 
 def compare_key(text: str) -> str:

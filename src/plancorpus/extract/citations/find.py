@@ -15,6 +15,7 @@ import regex
 from plancorpus.data import laws as lawnames
 from plancorpus.data import patterns
 from plancorpus.extract.codes import Code, parse_code
+from plancorpus.text.lazyregex import lazy_compile, matches_at, word_starts
 from plancorpus.text.numerals import ROMAN_RX
 from plancorpus.text.vietnamese import DASHES, collapse_spaces
 
@@ -34,21 +35,21 @@ _DOT = rf"\.[ \t]?(?=[{_UP}]{{2}})"
 _REST = rf"{_SEP}(?:(?:19|20)\d\d{_SEP})?{_PART}(?:(?:{_SEP}|{_DOT}){_PART})*"
 
 # a number opens the code: the scan only starts at digits
-_CODE = regex.compile(rf"(?P<num>\d{{1,5}}[a-z]?)(?P<rest>{_REST})")
+_CODE = lazy_compile(rf"(?P<num>\d{{1,5}}[a-z]?)(?P<rest>{_REST})")
 
 # a draft's blank number: "Tờ trình số  /TTr-SNV" (only after "số")
-_BLANK_CODE = regex.compile(
+_BLANK_CODE = lazy_compile(
     rf"(?<!\p{{L}})số[ \t]*:?[ \t]*(?P<rest>[/\-][ \t]*{_PART}(?:(?:{_SEP}|{_DOT}){_PART})*)"
 )
 
-_LEFT_OK = regex.compile(r"(?:số|[^\p{L}\d/.,\-])$")
+_LEFT_OK = lazy_compile(r"(?:số|[^\p{L}\d/.,\-])$")
 
 # "18/20202QĐ-UBND": a year glued to the type code by a stray digit
-_MALFORMED = regex.compile(
+_MALFORMED = lazy_compile(
     rf"(?<![\p{{L}}\d/])(?P<num>\d{{1,5}})/(?P<year>(?:19|20)\d\d)\d(?P<sym>{_PART}-{_PART})"
 )
 
-_NAMED = regex.compile(
+_NAMED = lazy_compile(
     r"\b(?P<type>Bộ\s+luật|Luật|Hiến\s+pháp|Pháp\s+lệnh)\s+"
     r"|\b(?P<type>Nghị\s+quyết)\s+(?=(?:của\s+)?(?:(?i:Đại\s+hội|Hội\s+nghị)|Trung\s+ương)\b)"
 )
@@ -56,19 +57,19 @@ _NAMED = regex.compile(
 # What makes a law's name after its type word: a capital, an amendment, a year; in lower
 # case, a date or number after it ("Luật giá ngày 19 tháng 6 năm 2023": "Luật sư", "Luật
 # pháp" are not laws); an ordinance in lower case ("Pháp lệnh thuế thu nhập đối với…").
-_LAW_NAME = regex.compile(r"\p{Lu}|sửa\s+đổi|năm\s+\d{4}|nước\b")
+_LAW_NAME = lazy_compile(r"\p{Lu}|sửa\s+đổi|năm\s+\d{4}|nước\b")
 
-_LOWER_LAW = regex.compile(
+_LOWER_LAW = lazy_compile(
     r"(?!(?:sư|pháp|định|lệ)\b)\p{Ll}+(?:,?\s+\p{Ll}+){0,7}\s+(?:ngày\s+\d|năm\s+\d{4}|số\s+\d)"
 )
 
 # "căn cứ luật phòng, chống tham nhũng năm 2018": a law's type word in lower case, after a
 # word that cites (its name must then be followed by a year, a date or a number)
-_NAMED_LOWER = regex.compile(
+_NAMED_LOWER = lazy_compile(
     r"(?<=\b(?:căn\s+cứ|theo|thực\s+hiện|tại|của)\s+)(?P<type>bộ\s+luật|luật)\s+"
 )
 
-_LOWER_ORDINANCE = regex.compile(r"(?!(?:và|này|các|đó|về|của|hiện|đã|được|trên|mới|có)\b)\p{Ll}")
+_LOWER_ORDINANCE = lazy_compile(r"(?!(?:và|này|các|đó|về|của|hiện|đã|được|trên|mới|có)\b)\p{Ll}")
 
 # Where a name cited without a code ends ("Luật Thi đua, khen thưởng| ngày 26/11/2003").
 _NAME_STOP_COMMON = (
@@ -91,23 +92,23 @@ _NAME_STOP_COMMON = (
     r"|\snăm\s+\d{4}\b"
 )
 
-_NAME_STOP = regex.compile(
+_NAME_STOP = lazy_compile(
     _NAME_STOP_COMMON
     + r"|\s(?:của(?!\s+Hội\s+đồng\s+nhân\s+dân)"
     + r"|và(?=\s+(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị|Quyết|Chỉ|Thông|\p{Ll})))\b"
 )
 
 # an amending law's name holds "của Luật … và Luật …": only dates and clause ends stop it
-_AMENDING_STOP = regex.compile(_NAME_STOP_COMMON)
+_AMENDING_STOP = lazy_compile(_NAME_STOP_COMMON)
 
 # the Party's charter: "Điều lệ Đảng", "… Cộng sản Việt Nam", "Điều lệ Đảng khóa II"
-_CHARTER = regex.compile(
+_CHARTER = lazy_compile(
     r"\bĐiều\s+lệ\s+Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?(?:\s+kho[áa]\s+" + ROMAN_RX + r"\b)?"
 )
 
 # where a Party resolution's name ends: "… lần thứ XIII của Đảng", "… khoá IX", "Nghị quyết
 # Trung ương 9 (khoá IX)", "… lần thứ 8 (khoá VII)"
-_PARTY_NAME_END = regex.compile(
+_PARTY_NAME_END = lazy_compile(
     rf"(?:(?:lần\s+thứ|kho[áa]|khóa)\s+{ROMAN_RX}\b|lần\s+thứ\s+\d{{1,2}}(?!\d)"
     r"|Trung\s+ương\s+\d{1,2}(?!\d)"
     # "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội XI Đảng bộ tỉnh"
@@ -116,7 +117,7 @@ _PARTY_NAME_END = regex.compile(
     rf"(?:\s*\((?:kho[áa]|khóa)\s+{ROMAN_RX}\))?(?:\s+của\s+Đảng\b)?"
 )
 
-_UNIT_AFTER = regex.compile(
+_UNIT_AFTER = lazy_compile(
     # "trong 05 ngày" is a count of days; "Chỉ thị số 09 ngày 14/6/2022" is a date
     r"\s*(?:năm|tháng|ngày(?!\s+\d{1,2}\s*(?:[/.\-]|tháng))|tuần|lần|người|hộ|%|triệu|tỷ|nghìn|"
     r"đồng|km|ha|xã|huyện|tỉnh|"
@@ -144,7 +145,7 @@ def type_name(word: str) -> patterns.DocType | None:
 
 @cache
 def _short_form() -> regex.Pattern[str]:
-    names = [d.name for d in patterns.doc_types() if d.name not in ("Luật", "Bộ luật", "Phụ lục")]
+    names = [d.name for d in patterns.doc_types() if d.name not in _NOT_SHORT]
     alt = "|".join(
         regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(names, key=len, reverse=True)
     )
@@ -152,6 +153,9 @@ def _short_form() -> regex.Pattern[str]:
         rf"(?<!\d\s)(?<!\d)\b(?P<type>{alt})\s+(?:số\s+)?(?P<num>[1-9]\d{{0,3}}|0[1-9]\d{{0,2}})"
         + _SHORT_TAIL
     )
+
+
+_NOT_SHORT = ("Luật", "Bộ luật", "Phụ lục")
 
 
 # what may follow a short form's number: not a code ("05/CT…"), a decimal or another number
@@ -254,7 +258,11 @@ def _shaped(text: str, at: int, kind: str) -> bool:
 
 def named_anchors(text: str) -> Iterator[tuple[int, int, str]]:
     """Laws, codes, ordinances and Party resolutions cited by name: (start, end, type)."""
-    matches = [*_NAMED.finditer(text), *_NAMED_LOWER.finditer(text)]
+    # tried only where their type words are written (scans of the patterns are slow)
+    matches = [
+        *matches_at(_NAMED, text, word_starts(text, ("Bộ", "Luật", "Hiến", "Pháp", "Nghị"))),
+        *matches_at(_NAMED_LOWER, text, word_starts(text, ("bộ", "luật"))),
+    ]
     for m in sorted(matches, key=lambda m: m.start()):
         start = m.start()
         kind = collapse_spaces(m.group("type"))

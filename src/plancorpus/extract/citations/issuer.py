@@ -12,29 +12,31 @@ import regex
 from plancorpus.data import patterns
 from plancorpus.extract.citations.find import type_name
 from plancorpus.segment.cues import find_head
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.numerals import LETTERS, ROMAN_RX
 from plancorpus.text.vietnamese import collapse_spaces, is_syllable
 
-_WORD = regex.compile(r"\S+")
+_WORD = lazy_compile(r"\S+")
 
-_OF = regex.compile(r"[ \t]*,?[ \t]*(?:\n[ \t]*)?(?i:của)[ \t\n]+")
+_OF = lazy_compile(r"[ \t]*,?[ \t]*(?:\n[ \t]*)?(?i:của)[ \t\n]+")
 
 
-_GLUED_STOP = regex.compile(r"(?:về|của|theo|tại|trong|để|nhằm|đã|được)\p{Ll}{2,}")
+_GLUED_STOP = lazy_compile(r"(?:về|của|theo|tại|trong|để|nhằm|đã|được)\p{Ll}{2,}")
 
 # A person's title may open an issuer that goes on after a comma: "của Bộ trưởng, Trưởng ban
 # Ban Tổ chức cán bộ Chính phủ".
 # So may a ministry or department whose name holds a comma: "Bộ Lao động, Thương binh và Xã
 # hội", "Sở Văn hóa, Thể thao và Du lịch".
-_TITLE_BEFORE_COMMA = regex.compile(
+_TITLE_BEFORE_COMMA = lazy_compile(
     r"(?:Bộ|Thứ|Thủ)\s+trưởng|(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc)"
     r"|(?i:.*\b(?:Lao\s+động|Văn\s+h[oó]a|Văn\s+hoá))"
 )
 # a new list item after a line break ends the issuer ("…Chính phủ\n- Quyết định…", "…BR – VT\n2.
 # Tiêu chuẩn"); a dash may also carry a name over the line ("Bộ Lao động\n- Thương binh và Xã hội")
-_LABEL = regex.compile(rf"\d{{1,2}}[.)]|[{LETTERS}][.)]|{ROMAN_RX}[.)]")
+_LABEL = lazy_compile(rf"\d{{1,2}}[.)]|[{LETTERS}][.)]|{ROMAN_RX}[.)]")
 
-_DASH_ITEM = regex.compile(r"[-–+•*]")
+_DASH_ITEM = lazy_compile(r"[-–+•*]")
+_JOINT = lazy_compile(r"^(?P<seg>[^,;.\n]*)\svà\s+\p{Lu}")
 
 
 def _opens_item(token: str, after: list[regex.Match[str]]) -> bool:
@@ -60,7 +62,7 @@ def _name_goes_on(bare: str, nxt: str, text: str, after: int) -> bool:
     ahead = text[after : after + 90]
     if not nxt[:1].isupper() or find_head(ahead.lstrip()) is None:
         return False
-    joint = regex.search(r"^(?P<seg>[^,;.\n]*)\svà\s+\p{Lu}", ahead)
+    joint = _JOINT.search(ahead)
     stops = patterns.citation_issuer_stops()
     return joint is not None and not any(w.lower() in stops for w in joint.group("seg").split())
 
@@ -73,6 +75,8 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
     start = m.end()
     words = list(_WORD.finditer(text[start : start + 200]))
     taken: list[regex.Match[str]] = []
+    taken_upper = True  # every word taken is in capitals
+    taken_comma = False  # a word taken holds a comma
     for k, w in enumerate(words):
         token = w.group(0)
         bare = token.rstrip('.,;:)”"')
@@ -84,7 +88,7 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
                 return None
         else:
             # in a heading in capitals the stop words are capitals too ("…CHÍNH PHỦ VỀ QUY ĐỊNH")
-            caps = bare.isupper() and all(x.group(0).isupper() for x in taken)
+            caps = bare.isupper() and taken_upper
             stops = patterns.citation_issuer_stops()
             if (bare[:1].islower() or caps) and (bare.lower() in stops or pair in stops):
                 break
@@ -107,13 +111,15 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
             if bare == "" or bare[:1] in '(“"':
                 break
         taken.append(w)
+        taken_upper = taken_upper and token.isupper()
+        taken_comma = taken_comma or "," in token
         if token.endswith(",") and _name_goes_on(bare, nxt, text, start + w.end()):
             continue
         if token.endswith(",") and nxt[:1].isupper():
             so_far = text[start + taken[0].start() : start + w.start() + len(bare)]
             if _TITLE_BEFORE_COMMA.fullmatch(collapse_spaces(so_far)):
                 continue
-        if bare != token or len(taken) >= (22 if "," in "".join(t.group(0) for t in taken) else 14):
+        if bare != token or len(taken) >= (22 if taken_comma else 14):
             break
     if not taken:
         return None

@@ -23,21 +23,22 @@ from plancorpus.extract.citations.find import (
 from plancorpus.extract.citations.issuer import issuer_after
 from plancorpus.extract.dates import date_at
 from plancorpus.model.plan import CitationForm, DateMention
+from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import collapse_spaces
 
 # the document's own number: "Số: 415/KH-SGDĐT" opening its line or table cell, or "Số:" after
 # other header text run into the same line ("…TRUNG ƯƠNG***Số: 367 - QĐ/TWĐTN")
-_OWN_NUMBER = regex.compile(r"[ \t|]*Số[ \t]*:?[ \t]*|.*(?<!\p{L})Số[ \t]*:[ \t]*")
+_OWN_NUMBER = lazy_compile(r"[ \t|]*Số[ \t]*:?[ \t]*|.*(?<!\p{L})Số[ \t]*:[ \t]*")
 
 # "Mẫu số 01", "mẫu 05/HN", "Phụ lục 03/PL-UBND", "theo biểu 02/TK": forms, not citations
-_FORM_NUMBER = regex.compile(r"(?i)(?:mẫu|biểu|phụ\s+lục)(?:\s+số)?\s*:?\s*$")
+_FORM_NUMBER = lazy_compile(r"(?i)(?:mẫu|biểu|phụ\s+lục)(?:\s+số)?\s*:?\s*$")
 
-_FILLER = regex.compile(
+_FILLER = lazy_compile(
     r"[ \t\n]*,?[ \t\n]*(?:(?!của\b|về\b|và\b|theo\b|tại\b|ngày\b|tháng\b)\p{Ll}+[ \t\n]+){0,2}"
     r",?[ \t\n]*(?=(?i:ngày|tháng)|\d)"
 )
 
-NAME_YEAR = regex.compile(r"\s+(?:năm\s+)?(?:19|20)\d\d\b")
+NAME_YEAR = lazy_compile(r"\s+(?:năm\s+)?(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -79,7 +80,7 @@ def _is_own_number(lookback: str) -> bool:
     return not any(type_before().search(t.rstrip() + " ") for t in (head, before))
 
 
-_NAMED_BEFORE = regex.compile(
+_NAMED_BEFORE = lazy_compile(
     r"(?<!\p{L})(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết)\s+[^;:\n()]{1,90}?\s+số\s*:?\s*$"
 )
 
