@@ -280,3 +280,16 @@ def test_short_fuzz_run_finds_no_defect():
     assert report.defects() == []
     kinds = report.counts()
     assert kinds["ok"] >= len(crafted) + len(mutated) - 2  # the FIFO and /dev/zero are refused
+
+
+def test_the_patterns_timeout_is_the_backstop_inside_a_stage():
+    # between stages the time is checked; inside one, the whole-text scans of citations and
+    # dates carry the document's remaining time as the regex module's timeout
+    from plancorpus.extract.citations import extract_citations
+    from plancorpus.text.budget import deadline, remaining
+
+    text = "Căn cứ Quyết định số 12/QĐ-UBND ngày 1/2/2024; " * 20_000
+    assert remaining() is None
+    with deadline(0.0), pytest.raises(TimeoutError):
+        extract_citations(text)
+    assert len(extract_citations(text[:2000])) > 10  # no deadline outside a parse

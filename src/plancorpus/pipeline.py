@@ -51,6 +51,7 @@ from plancorpus.segment.zones import (
     running_titles,
     unfold_header,
 )
+from plancorpus.text.budget import deadline
 from plancorpus.text.textmap import MappedText
 
 
@@ -365,6 +366,11 @@ def _run_stages(ctx: Context, stages: list[tuple[str, Stage]]) -> None:
     """Each stage in turn. A stage that fails becomes a warning; past the time limit
     (``Limits.max_seconds``) the rest are skipped, and the warning says after which stage."""
     limit = ctx.source.limits.max_seconds
+    with deadline(limit):
+        _each_stage(ctx, stages, limit)
+
+
+def _each_stage(ctx: Context, stages: list[tuple[str, Stage]], limit: float | None) -> None:
     started = time.monotonic()
     for name, stage in stages:
         if name == "read":

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from plancorpus.model.plan import DateMention, Span
+from plancorpus.text.budget import remaining
 from plancorpus.text.lazyregex import lazy_compile, matches_at
 from plancorpus.text.numerals import roman_value
 
@@ -167,7 +168,7 @@ def _scan(
     the span's end in lower case (the patterns ignore case)."""
     start, end = span
     if len(low) != end:  # a letter whose lower case is longer: offsets would drift
-        every: Iterator[regex.Match[str]] = rx.finditer(text, start, end)
+        every: Iterator[regex.Match[str]] = rx.finditer(text, start, end, timeout=remaining())
         return every
     return matches_at(rx, text, starts(low, start, end), start, end)
 
@@ -196,7 +197,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         first = _range_start(gd, last) if last else None
         if first and last and first.value <= last.value:
             add(m.start(), m.end(), f"{first.value}/{last.value}", "range")
-    for m in _PERIOD_YEARS.finditer(text, start, end):
+    for m in _PERIOD_YEARS.finditer(text, start, end, timeout=remaining()):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         lead = _PERIOD_LEAD.search(text, max(start, m.start() - 20), m.start())
         a = lead.start() if lead else m.start()
@@ -205,7 +206,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             b -= 1  # a closing bracket belongs to the range only if it opened one
         if y1 < y2 <= y1 + 30 and free(a, b):
             add(a, b, f"{y1}/{y2}", "range")
-    for m in _BLANK_DATE.finditer(text, start, end):
+    for m in _BLANK_DATE.finditer(text, start, end, timeout=remaining()):
         if free(m.start(), m.end()) and not _DAY_NUMBER.match(m.group(0)):
             month = m.group("m")
             if month:

@@ -15,6 +15,7 @@ import regex
 from plancorpus.data import laws as lawnames
 from plancorpus.data import patterns
 from plancorpus.extract.codes import Code, parse_code
+from plancorpus.text.budget import remaining
 from plancorpus.text.lazyregex import lazy_compile, matches_at, word_starts
 from plancorpus.text.numerals import ROMAN_RX
 from plancorpus.text.vietnamese import DASHES, collapse_spaces
@@ -211,27 +212,27 @@ def code_anchors(text: str) -> Iterator[CodeAnchor]:
     ("18/20202QĐ-UBND") and spaced ("số 84 QĐ/TWĐTN"), in that order."""
     anchors = [
         m
-        for m in _CODE.finditer(text)
+        for m in _CODE.finditer(text, timeout=remaining())
         if m.start() == 0 or _LEFT_OK.search(text, max(0, m.start() - 2), m.start())
     ]
     spans = [(m.start(), m.end()) for m in anchors]
-    spans += [(m.start("rest"), m.end()) for m in _BLANK_CODE.finditer(text)]
+    spans += [(m.start("rest"), m.end()) for m in _BLANK_CODE.finditer(text, timeout=remaining())]
     for start, end in spans:
         code = parse_code(text[start:end])
         if code:
             yield CodeAnchor(start, end, code)
-    for m in _lower_code().finditer(text):
+    for m in _lower_code().finditer(text, timeout=remaining()):
         # "chỉ thị số 07-ct/tw", "Nghị định 45/2022/nđ-cp": known codes written in lower case
         if any(ch.islower() for ch in m.group("rest")):
             code = parse_code(m.group(0))
             if code:
                 yield CodeAnchor(m.start(), m.end(), code)
-    for m in _MALFORMED.finditer(text):
+    for m in _MALFORMED.finditer(text, timeout=remaining()):
         code = parse_code(f"{m.group('num')}/{m.group('year')}/{m.group('sym')}")
         if code:
             code.defects = ["malformed_code"]
             yield CodeAnchor(m.start(), m.end(), code, text[m.start("year") : m.end()])
-    for m in _spaced_code().finditer(text):
+    for m in _spaced_code().finditer(text, timeout=remaining()):
         # "số 84 QĐ/TWĐTN": a space stands for the number's separator
         rest = m.group("rest")
         sep = regex.search(rf"[/\-_{DASHES}]", rest)
@@ -307,7 +308,8 @@ def short_anchors(
     """Short forms ("Chỉ thị 05"): (start, end, type word as written, number). ``full``
     holds the (type, number) of the documents cited in full in this text."""
     shorts = [
-        (m.start(), m.end(), m.group("type"), m.group("num")) for m in _short_form().finditer(text)
+        (m.start(), m.end(), m.group("type"), m.group("num"))
+        for m in _short_form().finditer(text, timeout=remaining())
     ]
     # in lower case ("nghị định 68") the type word is as often a verb or a noun ("quyết định 3
     # việc"): only the numbers of documents cited in full here are looked for, number first
@@ -317,7 +319,7 @@ def short_anchors(
     if names and numbers:
         alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in names)
         before = regex.compile(rf"(?r)(?<![\p{{L}}\d])(?P<type>{alt})\s+(?:số\s+)?$")
-        for m in _bare_number().finditer(text):
+        for m in _bare_number().finditer(text, timeout=remaining()):
             if m.group("num").lstrip("0") not in numbers:
                 continue
             tb = before.search(text, max(0, m.start() - 40), m.start())
