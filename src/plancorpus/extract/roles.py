@@ -17,6 +17,7 @@ The cue words are data (data/roles.toml), each with real examples a test checks.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from typing import cast
 
 import regex
@@ -51,23 +52,29 @@ CARRIED_TYPES = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=4)
+def _marks(text: str) -> tuple[list[int], list[int]]:
+    """Where a clause may start, over the whole text, found once: the ends of blank lines and
+    of sentences and the starts of lines that open with a cue or a label (where the clause
+    starts), each listed by the offset at which its match ends, in order."""
+    found: list[tuple[int, int]] = []  # (match end, clause start)
+    for rx, at_line in (
+        (_BLANK, False), (_SENTENCE_END, False), (_CUE_LINE, True), (_LABEL_LINE, True),
+    ):  # fmt: skip
+        found += [(m.end(), m.start() + 1 if at_line else m.end()) for m in rx.finditer(text)]
+    found.sort()
+    starts: list[int] = []
+    for _, at in found:  # the latest clause start among the marks ended so far
+        starts.append(max(at, starts[-1]) if starts else at)
+    return [end for end, _ in found], starts
+
+
 def clause_start(text: str, pos: int) -> int:
     """Where the clause that holds ``pos`` starts."""
     floor = max(0, pos - _WINDOW)
-    start = floor
-    # a blank line or a sentence's end: the clause starts after it; a line that opens with a
-    # cue: at that line (its cue is the clause's own)
-    for rx, at_line in ((_BLANK, False), (_SENTENCE_END, False), (_CUE_LINE, True)):
-        last = None
-        for m in rx.finditer(text, floor, pos):
-            last = m
-        if last is not None:
-            start = max(start, last.start() + 1 if at_line else last.end())
-    label = None
-    for m in _LABEL_LINE.finditer(text, floor, pos):
-        label = m
-    if label is not None and label.start() + 1 > start:
-        start = label.start() + 1
+    ends, starts = _marks(text)
+    k = bisect_right(ends, pos) - 1
+    start = max(floor, starts[k]) if k >= 0 else floor
     line_start = text.rfind("\n", floor, pos) + 1
     if _DASH_LINE.match(text, max(start, line_start), max(start, line_start) + 8):
         return _list_head(text, max(start, line_start), floor)
