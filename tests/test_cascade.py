@@ -132,6 +132,7 @@ def test_cascade_links_a_directive_through_a_province_plan_to_a_department():
     who = found.implementers("05-ct/tw (2021)")
     assert list(who["document"]) == ["92-KH/TU (2021)", seed4] and list(who["step"]) == [1, 2]
     assert list(who["lag_days"]) == [138, 464]  # 23/6/2021 → 08/11/2021, → 30/9/2022
+    assert found.candidates("05-CT/TW") == ["05-CT/TW (2016)", "05-CT/TW (2021)"]
     later = found.implementers("05-CT/TW (2016)")
     assert list(later["document"]) == ["27-KH/ĐUK (2025)"]
 

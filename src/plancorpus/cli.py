@@ -174,6 +174,14 @@ def cmd_cascade(args: argparse.Namespace) -> int:
     corpus = _load(args)
     found = cascade(corpus.plans)
     if args.directive:
+        several = found.candidates(args.directive)
+        if len(several) > 1:
+            print(
+                f"plancorpus: {len(several)} documents are numbered {args.directive}: "
+                f"{', '.join(several)}; showing {found.resolve(args.directive)} "
+                "(give the year in brackets to choose)",
+                file=sys.stderr,
+            )
         table = found.implementers(args.directive)
         if table.empty:
             print(

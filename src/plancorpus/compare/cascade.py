@@ -185,16 +185,21 @@ class Cascade:
                         )
         return pd.DataFrame(rows, columns=["steps", "path", "levels"])
 
-    def resolve(self, key: str) -> str | None:
-        """The node a user's spelling of a key stands for ("05-ct/tw" → "05-CT/TW (2021)");
-        of several documents with one number, the one most plans carry out. A year in
-        brackets picks one: "05-CT/TW (2016)"."""
+    def candidates(self, key: str) -> list[str]:
+        """Every node a user's spelling of a key may stand for ("05-ct/tw" → "05-CT/TW
+        (2016)", "05-CT/TW (2021)"), in order."""
         if key in self.graph:
-            return key
+            return [key]
         code = parse_code(key.split(" (")[0])
         wanted = {compare_key(key), compare_key(code.key) if code and code.key else ""}
         keys = {n: compare_key(self.graph.nodes[n].get("key") or n) for n in self.graph.nodes}
-        found = [n for n, k in keys.items() if k in wanted or compare_key(n) in wanted]
+        return sorted(n for n, k in keys.items() if k in wanted or compare_key(n) in wanted)
+
+    def resolve(self, key: str) -> str | None:
+        """The node a user's spelling of a key stands for; of several documents with one
+        number, the one most documents carry out. A year in brackets picks one: "05-CT/TW
+        (2016)"."""
+        found = self.candidates(key)
         return max(found, key=lambda n: (self.graph.out_degree(n), n), default=None)
 
     def _describe(self, node: str, prefix: str) -> dict[str, Any]:
