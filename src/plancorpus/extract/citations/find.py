@@ -37,13 +37,18 @@ _REST = rf"{_SEP}(?:(?:19|20)\d\d{_SEP})?{_PART}(?:(?:{_SEP}|{_DOT}){_PART})*"
 
 # a number opens the code: the scan only starts at digits
 _CODE = lazy_compile(rf"(?P<num>\d{{1,5}}[a-z]?)(?P<rest>{_REST})")
+# the same, only where a code may start: after "số" or after a character that is not a letter,
+# a digit or "/.,-" (checked by the pattern, not per match: a line of digits and slashes has
+# tens of thousands of candidates)
+_CODE_AT_START = lazy_compile(
+    rf"(?:(?<=số)|(?<![\p{{L}}\d/.,\-]))(?P<num>\d{{1,5}}[a-z]?)(?P<rest>{_REST})"
+)
 
 # a draft's blank number: "Tờ trình số  /TTr-SNV" (only after "số")
 _BLANK_CODE = lazy_compile(
     rf"(?<!\p{{L}})số[ \t]*:?[ \t]*(?P<rest>[/\-][ \t]*{_PART}(?:(?:{_SEP}|{_DOT}){_PART})*)"
 )
 
-_LEFT_OK = lazy_compile(r"(?:số|[^\p{L}\d/.,\-])$")
 
 # "18/20202QĐ-UBND": a year glued to the type code by a stray digit
 _MALFORMED = lazy_compile(
@@ -210,11 +215,7 @@ class CodeAnchor:
 def code_anchors(text: str) -> Iterator[CodeAnchor]:
     """Number-and-symbol codes: well formed, blank-numbered ("số  /TTr-SNV"), malformed
     ("18/20202QĐ-UBND") and spaced ("số 84 QĐ/TWĐTN"), in that order."""
-    anchors = [
-        m
-        for m in _CODE.finditer(text, timeout=remaining())
-        if m.start() == 0 or _LEFT_OK.search(text, max(0, m.start() - 2), m.start())
-    ]
+    anchors = list(_CODE_AT_START.finditer(text, timeout=remaining()))
     spans = [(m.start(), m.end()) for m in anchors]
     spans += [(m.start("rest"), m.end()) for m in _BLANK_CODE.finditer(text, timeout=remaining())]
     for start, end in spans:
