@@ -232,6 +232,12 @@ def test_render_text_and_json():
     plan = plancorpus.parse(SAMPLE)
     text = plancorpus.render(plan)
     assert text.startswith(str(SAMPLE)) and "preamble" in text and "sections" in text
+    seed = plancorpus.parse_text(
+        "KẾ HOẠCH\nThực hiện Chỉ thị số 05-CT/TW ngày 23/6/2021 của Ban Bí thư\n"
+    )
+    assert "  carries out 05-CT/TW" in plancorpus.render(
+        seed
+    ) and "1 implements" in plancorpus.render(seed)
     again = plancorpus.Plan.model_validate_json(plancorpus.render(plan, "json"))
     assert again == plan
     with pytest.raises(ValueError, match="cannot render"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from plancorpus.model.plan import Plan, Section, TextField
 
 
@@ -69,6 +71,11 @@ def render(plan: Plan, max_outline: int = 60) -> str:
     if total > len(outline):
         lines.append(f"    … {total - len(outline)} more")
     lines.append(f"  citations  {len(plan.citations)}" + _cited(plan))
+    if plan.implements:
+        lines.append(f"  carries out {'; '.join(plan.implements)}")
+    roles = Counter(c.role for c in plan.citations if c.role != "mention")
+    if roles:
+        lines.append("  roles      " + ", ".join(f"{n} {r}" for r, n in sorted(roles.items())))
     for s in plan.signers:
         chain = " / ".join(f"{c.authority} {c.on_behalf_of}".strip() for c in s.chain)
         parts = [p for p in (chain, s.title, s.name) if p]
