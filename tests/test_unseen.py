@@ -707,3 +707,19 @@ def test_the_motto_run_on_with_the_place_and_an_enacting_body_in_old_tone_marks(
         "Căn cứ Luật Tổ chức chính quyền địa phương năm 2015;\n"
     )
     assert decision.title.value == "BAN HÀNH QUY CHẾ PHỐI HỢP LIÊN NGÀNH"
+
+
+def test_a_place_date_wrapped_after_the_comma_or_before_the_year():
+    # Thừa Thiên Huế KH 200/KH-UBND and Sơn La QĐ 2862/QĐ-UBND (blind batch 6): web tables
+    # wrap "Thừa Thiên Huế," / "ngày 13 tháng 5 năm 2024" and "Sơn" / "La, ngày 16 tháng 11" /
+    # "năm 2018"
+    plan = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\n-------\n|\nSố: 200/KH-UBND\n|\n"
+        "Thừa Thiên Huế,\nngày 13 tháng 5 năm 2024\n|\nKẾ HOẠCH\nTriển khai chiến lược dữ liệu\n"
+    )
+    assert (plan.place.value, plan.date.value) == ("Thừa Thiên Huế", "2024-05-13")
+    decision = plancorpus.parse_text(
+        "ỦY\nBAN NHÂN DÂN\nTỈNH SƠN LA\n-------\n|\nSố: 2862/QĐ-UBND\n|\nSơn\n"
+        "La, ngày 16 tháng 11\nnăm 2018\n|\nQUYẾT ĐỊNH\nVề việc ban hành quy chế\n"
+    )
+    assert (decision.place.value, decision.date.value) == ("Sơn La", "2018-11-16")

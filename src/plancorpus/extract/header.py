@@ -82,6 +82,21 @@ _PLACE_BROKEN = lazy_compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?")
 _PLACE_REST = lazy_compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b")
 _DATE_OPEN = lazy_compile(r"(?i),\s*ngày(?:\s+\d{1,2})?\s*$")
 _DATE_REST = lazy_compile(r"(?i)^(?:\d{1,2}\s+)?tháng\b")
+# the other places a web table wraps a place-date: after the place's comma ("Thừa Thiên Huế," /
+# "ngày 13 tháng 5 năm 2024") and before the year ("La, ngày 16 tháng 11" / "năm 2018")
+_PLACE_COMMA = lazy_compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,4}\s*,\s*")
+_DAY_REST = lazy_compile(r"(?i)ngày\s+\d")
+_MONTH_OPEN = lazy_compile(r"(?i),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*$")
+_YEAR_REST = lazy_compile(r"(?i)năm\s+\d{4}")
+
+
+def _wrapped_date(before: str, after: str) -> bool:
+    """Is ``after`` the rest of a place-date that a web table wrapped after ``before``?"""
+    return bool(
+        (_DATE_OPEN.search(before) and _DATE_REST.match(after))
+        or (_PLACE_COMMA.fullmatch(before) and _DAY_REST.match(after))
+        or (_MONTH_OPEN.search(before) and _YEAR_REST.match(after))
+    )
 
 
 # Where a second column starts inside a cell whose gap was lost ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ
@@ -127,7 +142,7 @@ def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:
             row[0] = Cell(word.start, first.end, f"{word.text} {first.text}", word.column)
         elif joins and (
             _LONE_NUMBER_LABEL.fullmatch(out[-1][1].text)
-            or (_DATE_OPEN.search(out[-1][1].text) and _DATE_REST.match(row[0].text))
+            or _wrapped_date(out[-1][1].text, row[0].text)
         ):
             # web tables put "Số:" alone on its line, and wrap a date: "An Giang, ngày 26" /
             # "tháng 8 năm 2021", "Bình Định, ngày" / "19 tháng 05 năm 2022"
