@@ -723,3 +723,13 @@ def test_a_place_date_wrapped_after_the_comma_or_before_the_year():
         "La, ngày 16 tháng 11\nnăm 2018\n|\nQUYẾT ĐỊNH\nVề việc ban hành quy chế\n"
     )
     assert (decision.place.value, decision.date.value) == ("Sơn La", "2018-11-16")
+
+
+def test_a_number_whose_symbol_lost_its_type_code_is_kept_as_written():
+    # Hà Tĩnh QĐ 1281 (blind batch 6): the page prints "Số: 1281/-UBND"
+    plan = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n|\nSố: 1281/-UBND\n|\nHà Tĩnh, ngày 12 tháng 5 năm 2014\n"
+        "QUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính\n"
+    )
+    assert (plan.number.value, plan.symbol.value) == ("1281", "-UBND")
+    assert plan.has_warning("symbol_malformed")

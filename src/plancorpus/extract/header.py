@@ -288,7 +288,17 @@ def _read_number(h: Header, cell: Cell, m: regex.Match[str]) -> None:
     code_text = m.group("code")
     code = parse_code(code_text)
     if code is None:
-        h.notes.append(("symbol_unreadable", f"number and symbol not understood: {cell.text!r}"))
+        loose = _LOOSE_CODE.match(code_text.strip())
+        if loose is None:
+            h.notes.append(
+                ("symbol_unreadable", f"number and symbol not understood: {cell.text!r}")
+            )
+            return
+        # "Số: 1281/-UBND" (the type code lost): the number and the symbol as written
+        raw = cell.text.strip()
+        h.number = TextField(value=loose.group("num"), raw=raw, span=cell.span)
+        h.symbol = TextField(value=loose.group("sym"), raw=raw, span=cell.span)
+        h.notes.append(("symbol_malformed", f"the symbol is not in a known form: {raw!r}"))
         return
     h.code = code
     h.number_type = m.group("type")
@@ -303,6 +313,9 @@ def _read_number(h: Header, cell: Cell, m: regex.Match[str]) -> None:
             ("symbol_" + defect, f"the document's own symbol: {defect.replace('_', ' ')}")
         )
 
+
+# a number whose symbol is damaged: "1281/-UBND"
+_LOOSE_CODE = lazy_compile(r"(?P<num>\d{1,5}[a-z]?)\s*/\s*(?P<sym>[^\s/|][^\s|]{0,29})$")
 
 # the end of the motto run on with the place by a web copy: "… Tự do - Hạnh phúc Hà Nội, ngày"
 _MOTTO_TAIL = lazy_compile(r"(?i)^(?:.*\bH[ạa]nh\s+ph[úu]c\b)[\s\-–.]*")
