@@ -733,3 +733,19 @@ def test_a_number_whose_symbol_lost_its_type_code_is_kept_as_written():
     )
     assert (plan.number.value, plan.symbol.value) == ("1281", "-UBND")
     assert plan.has_warning("symbol_malformed")
+
+
+def test_a_type_line_in_sentence_case_before_a_title_in_capitals_and_a_lower_case_issuer():
+    # Nghị quyết 04/NQ-CP (blind batch 6): the web copy prints "Chính phủ" and "Nghị quyết"
+    # in sentence case, the title in capitals under it
+    plan = plancorpus.parse_text(
+        "Chính phủ\nSố: 04/NQ-CP |\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Hà Nội, ngày 10 tháng 01 năm 2022 |\nNghị quyết\n"
+        "VỀ ĐẨY MẠNH PHÂN CẤP, PHÂN QUYỀN TRONG QUẢN LÝ NHÀ NƯỚC\nCHÍNH PHỦ\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+    )
+    assert (plan.doc_type.value, plan.issuer.value) == ("Nghị quyết", "Chính phủ")
+    assert plan.title.value == "VỀ ĐẨY MẠNH PHÂN CẤP, PHÂN QUYỀN TRONG QUẢN LÝ NHÀ NƯỚC"
+    # a sentence-case line in a plan's body is no type line
+    body = plancorpus.parse_text("KẾ HOẠCH\nTập huấn\nI. MỤC ĐÍCH\nKế hoạch\nTổ chức tập huấn.\n")
+    assert body.doc_type.value == "Kế hoạch" and body.title.value == "Tập huấn"

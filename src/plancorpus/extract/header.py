@@ -228,6 +228,7 @@ def issuer_value(own: str, parent: str | None) -> str:
 def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
     h = Header()
     issuer_cells: list[Cell] = []
+    plain_cells: list[Cell] = []  # body names not in capitals, used only when none is
     vv: list[Cell] = []
     in_vv = False
     vv_line = -2
@@ -265,7 +266,9 @@ def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
             continue
         if is_upper_text(t) and not t.startswith("(") and not any(ch.isdigit() for ch in t):
             issuer_cells.append(cell)  # body names hold no digits ("XV80" is a filing code)
-    groups = _entities(issuer_cells)
+        elif len(t) <= 60 and not any(ch.isdigit() for ch in t) and find_head(t) is not None:
+            plain_cells.append(cell)  # "Chính phủ": a web copy put the body's name in lower case
+    groups = _entities(issuer_cells or plain_cells[:1])
     if groups:
         own = groups[-1]
         parent = groups[-2] if len(groups) > 1 else None

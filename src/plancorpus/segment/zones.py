@@ -144,13 +144,24 @@ def find_doc_type_line(lines: list[Line]) -> int | None:
         line = lines[i]
         if line.blank:
             continue
+        # a type in sentence case is taken on the first line, or alone on a line that a
+        # title in capitals follows ("Nghị quyết" / "VỀ ĐẨY MẠNH PHÂN CẤP …" in a web copy)
+        lenient = i == first or _capitals_follow(lines, i)
         for cell in cells(line, after_punct=False):
-            name = doc_type_of_line(cell.text, first_line=i == first)
+            name = doc_type_of_line(cell.text, first_line=lenient)
             if name == "Phụ lục" and i > (first or 0) + 12:
                 continue  # an appendix after the signature, not the document's type
             if name and not _enacts(lines, i):
                 return i
     return None
+
+
+def _capitals_follow(lines: list[Line], i: int) -> bool:
+    nxt = _first_nonblank(lines, i + 1)
+    if nxt is None:
+        return False
+    text = lines[nxt].stripped
+    return len(text) > 12 and is_upper_text(text) and label_of(text) is None
 
 
 def _enacts(lines: list[Line], i: int) -> bool:
