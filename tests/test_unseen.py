@@ -749,3 +749,16 @@ def test_a_type_line_in_sentence_case_before_a_title_in_capitals_and_a_lower_cas
     # a sentence-case line in a plan's body is no type line
     body = plancorpus.parse_text("KẾ HOẠCH\nTập huấn\nI. MỤC ĐÍCH\nKế hoạch\nTổ chức tập huấn.\n")
     assert body.doc_type.value == "Kế hoạch" and body.title.value == "Tập huấn"
+
+
+def test_an_action_programme_is_its_own_type_heading():
+    # Hưng Yên Chương trình 28/CTr-UBND (blind batch 6): "CHƯƠNG TRÌNH HÀNH ĐỘNG" heads it,
+    # the title follows ("THỰC HIỆN NGHỊ QUYẾT SỐ 11/NQ-CP …"), not "HÀNH ĐỘNG THỰC HIỆN …"
+    plan = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\n|\nSố: 28/CTr-UBND\n|\nHưng Yên, ngày 18 tháng 02 năm "
+        "2022\n|\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nTHỰC HIỆN NGHỊ QUYẾT SỐ 11/NQ-CP NGÀY 30/01/2022\n"
+        "I. MỤC TIÊU\n"
+    )
+    assert plan.doc_type.value == "Chương trình hành động"
+    assert plan.title.value == "THỰC HIỆN NGHỊ QUYẾT SỐ 11/NQ-CP NGÀY 30/01/2022"
+    assert plan.symbol.value == "CTr-UBND"
