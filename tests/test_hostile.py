@@ -293,3 +293,16 @@ def test_the_patterns_timeout_is_the_backstop_inside_a_stage():
     with deadline(0.0), pytest.raises(TimeoutError):
         extract_citations(text)
     assert len(extract_citations(text[:2000])) > 10  # no deadline outside a parse
+
+
+def test_a_plan_cut_short_by_a_limit_is_not_cached(tmp_path: Path):
+    # a rerun with other limits must read the file again, not the refusal
+    (tmp_path / "plan.txt").write_text(SAMPLE, encoding="utf-8")
+    cache = tmp_path / "cache.sqlite"
+    small = Limits(max_bytes=100)
+    first = plancorpus.load([tmp_path / "plan.txt"], cache=cache, limits=small, engine="inline")
+    assert first.plans[0].has_warning("over_limit")
+    again = plancorpus.load([tmp_path / "plan.txt"], cache=cache, engine="inline")
+    assert again.cached == 0 and again.plans[0].status == "ok"
+    third = plancorpus.load([tmp_path / "plan.txt"], cache=cache, engine="inline")
+    assert third.cached == 1  # a whole plan is cached
