@@ -762,3 +762,16 @@ def test_an_action_programme_is_its_own_type_heading():
     assert plan.doc_type.value == "Chương trình hành động"
     assert plan.title.value == "THỰC HIỆN NGHỊ QUYẾT SỐ 11/NQ-CP NGÀY 30/01/2022"
     assert plan.symbol.value == "CTr-UBND"
+
+
+def test_a_run_on_header_whose_title_opens_with_a_quote():
+    # Vầy Nưa commune plan (blind batch 6): the whole header on one line, the title in quotes
+    # right after the type word: "… Hạnh phúc KẾ HOẠCH “NĂM GIÁO DỤC VÙNG KHÓ KHĂN” XÃ VẦY NƯA"
+    plan = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN XÃ VẦY NƯA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh "
+        "phúc KẾ HOẠCH “NĂM GIÁO DỤC VÙNG KHÓ KHĂN” XÃ VẦY NƯA\nCăn cứ công văn số 167/SGD&ĐT-VP "
+        "ngày 17/01/2013;\n"
+    )
+    assert plan.doc_type.value == "Kế hoạch"
+    assert plan.issuer.value == "Ủy ban nhân dân xã Vầy Nưa"
+    assert plan.title.value.startswith("“NĂM GIÁO DỤC VÙNG KHÓ KHĂN”")

@@ -313,7 +313,7 @@ def _run_on() -> regex.Pattern[str]:
         r"|(?<=\S)[ ]{1,2}(?=Số\s*:|C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I|Độc\s+lập\s*-"
         r"|V/[vV]\b|Kính\s+gửi\b"
         r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*ngày\s+\d"
-        rf"|(?:{_type_words_upper()})\s+(?!VÀ\b|CỦA\b)(?:V/V|VỀ|\p{{Lu}}\p{{Lu}}))"
+        rf"|(?:{_type_words_upper()})\s+(?!VÀ\b|CỦA\b)(?:V/V|VỀ|[“\"]?\p{{Lu}}\p{{Lu}}))"
         r"|(?<=[”\"])[ ]{1,2}(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
         # the enacting authority closing a title in capitals: "… NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP"
         r"|(?<=[\p{Lu}\d)])(?<!CỦA)[ ]{1,2}(?=" + _HEAD_OF_BODY + r"(?:\s+[\p{Lu}\s,\-–]+)?$)"
