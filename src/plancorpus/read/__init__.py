@@ -17,15 +17,13 @@ from pathlib import Path
 import regex
 
 from plancorpus.model.limits import DEFAULT_LIMITS, Limits
-from plancorpus.model.plan import SourceInfo
-from plancorpus.read.base import Extracted, OverLimit, ReadStatus
+from plancorpus.read.base import Extracted, OverLimit, error_detail, refused
 from plancorpus.read.doc import read_doc
 from plancorpus.read.docx import read_docx
 from plancorpus.read.html import read_html
 from plancorpus.read.pdf import BACKENDS, read_pdf
 from plancorpus.read.rtf import is_rtf, read_rtf
 from plancorpus.read.text import read_text
-from plancorpus.text.textmap import MappedText
 
 __all__ = ["Extracted", "OverLimit", "read_bytes", "read_file", "read_path", "refused", "sniff"]
 
@@ -72,13 +70,6 @@ def read_path(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     return p.read_bytes()
 
 
-def refused(fmt: str, status: ReadStatus, code: str, message: str) -> Extracted:
-    """What a reader gives for an input it could not read: no text, a status, a reason."""
-    return Extracted(
-        MappedText.identity(""), SourceInfo(format=fmt), notes=[(code, message)], status=status
-    )
-
-
 def _read(data: bytes, fmt: str, backend: str, ocr: bool | None, limits: Limits) -> Extracted:
     if fmt == "pdf":
         return read_pdf(data, backend=backend, ocr=ocr, limits=limits)
@@ -115,7 +106,7 @@ def read_bytes(
         except OverLimit as exc:
             out = refused(fmt, "over_limit", "over_limit", str(exc))
         except (Exception, RecursionError, MemoryError) as exc:  # a reader must not lose the run
-            detail = f"{type(exc).__name__}: {exc}".rstrip(": ")
+            detail = error_detail(exc)
             out = refused(
                 fmt, "damaged", f"damaged_{fmt}", f"the {fmt} file cannot be read ({detail})"
             )

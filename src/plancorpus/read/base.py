@@ -32,6 +32,26 @@ class Extracted:
     legacy_suspect: bool = False
 
 
+def refused(
+    info: SourceInfo | str,
+    status: ReadStatus,
+    code: str,
+    message: str,
+    earlier: tuple[Note, ...] | list[Note] = (),
+) -> Extracted:
+    """What a reader gives for an input it could not read: no text, a status, and the reason
+    (after any ``earlier`` notes). ``info`` may be just the format's name."""
+    info = SourceInfo(format=info) if isinstance(info, str) else info
+    return Extracted(
+        MappedText.identity(""), info, notes=[*earlier, (code, message)], status=status
+    )
+
+
+def error_detail(exc: BaseException) -> str:
+    """ "BadZipFile: File is not a zip file", or the exception's name when it says nothing."""
+    return f"{type(exc).__name__}: {exc}".rstrip(": ")
+
+
 def legacy_repaired(
     text: str,
     info: SourceInfo,

@@ -17,11 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from plancorpus.model.plan import SourceInfo
-from plancorpus.read.base import Extracted, legacy_repaired
+from plancorpus.read.base import Extracted, legacy_repaired, refused
 from plancorpus.read.legacy import convert, font_encoding, is_capitals_font
 from plancorpus.read.numbering import Counters, Level
 from plancorpus.read.tables import Cell, table_lines
-from plancorpus.text.textmap import MappedText
 
 _TTP_SPRMS = {0x2417, 0x244C}  # sprmPFTtp, sprmPFInnerTtp: this mark ends a table row
 _IN_TABLE = 0x2416  # sprmPFInTable
@@ -407,12 +406,8 @@ def read_doc(data: bytes) -> Extracted:
     try:
         import olefile
     except ImportError:  # pragma: no cover - a declared dependency
-        return Extracted(
-            MappedText.identity(""),
-            info,
-            status="missing_tool",
-            notes=[("missing_tool", "the Python package olefile is needed for .doc")],
-        )
+        why = "the Python package olefile is needed for .doc"
+        return refused(info, "missing_tool", "missing_tool", why)
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
         if not ole.exists("WordDocument"):
@@ -431,19 +426,10 @@ def read_doc(data: bytes) -> Extracted:
         lines = _lines(text, paras, _lists(table, fib), legacy)
         by_font = Counter(enc[0] for enc in legacy if enc)
     except DocError as exc:
-        return Extracted(
-            MappedText.identity(""),
-            info,
-            status=exc.status,  # type: ignore[arg-type]
-            notes=[("unreadable_doc" if exc.status != "encrypted" else "encrypted", str(exc))],
-        )
+        code = "unreadable_doc" if exc.status != "encrypted" else "encrypted"
+        return refused(info, exc.status, code, str(exc))  # type: ignore[arg-type]
     except (OSError, struct.error, IndexError, ValueError) as exc:
-        return Extracted(
-            MappedText.identity(""),
-            info,
-            status="damaged",
-            notes=[("damaged_doc", f"the .doc cannot be read: {exc}")],
-        )
+        return refused(info, "damaged", "damaged_doc", f"the .doc cannot be read: {exc}")
     hint = by_font.most_common(1)[0][0] if by_font else None
     mapped, notes = legacy_repaired("\n".join(lines), info, hint, by_font)
     return Extracted(text=mapped, info=info, notes=notes)

@@ -24,11 +24,10 @@ import regex
 
 from plancorpus.model.limits import DEFAULT_LIMITS, Limits
 from plancorpus.model.plan import Furniture, FurnitureKind, SourceInfo
-from plancorpus.read.base import Extracted, OverLimit, legacy_repaired
+from plancorpus.read.base import Extracted, OverLimit, error_detail, legacy_repaired, refused
 from plancorpus.read.legacy import convert, font_encoding, is_capitals_font
 from plancorpus.read.numbering import Counters, Level
 from plancorpus.read.tables import table_lines
-from plancorpus.text.textmap import MappedText
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -347,20 +346,11 @@ def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Extracted:
         parts = _Parts(zf, limits)
         document = ET.fromstring(parts.read("word/document.xml"))
     except (ET.ParseError, OSError, *ZIP_ERRORS) as exc:
-        detail = f"{type(exc).__name__}: {exc}".rstrip(": ")
-        return Extracted(
-            MappedText.identity(""),
-            info,
-            status="damaged",
-            notes=[("damaged_docx", f"the DOCX cannot be read ({detail})")],
-        )
+        why = f"the DOCX cannot be read ({error_detail(exc)})"
+        return refused(info, "damaged", "damaged_docx", why)
     except KeyError:
-        return Extracted(
-            MappedText.identity(""),
-            info,
-            status="unsupported",
-            notes=[("unsupported_format", "a ZIP file that is not a Word document")],
-        )
+        why = "a ZIP file that is not a Word document"
+        return refused(info, "unsupported", "unsupported_format", why)
     reader = _Reader(parts)
     body = document.find(W + "body")
     lines = reader.block(body) if body is not None else []

@@ -18,7 +18,14 @@ from typing import Any
 import plancorpus.read.ocr as ocr_module
 from plancorpus.model.limits import DEFAULT_LIMITS, Limits
 from plancorpus.model.plan import SourceInfo
-from plancorpus.read.base import Extracted, OverLimit, ReadStatus, legacy_repaired
+from plancorpus.read.base import (
+    Extracted,
+    OverLimit,
+    ReadStatus,
+    error_detail,
+    legacy_repaired,
+    refused,
+)
 from plancorpus.read.decode import reads_as_legacy
 from plancorpus.read.pages import Page, PCell, PLine, assemble
 from plancorpus.text.textmap import MappedText
@@ -42,13 +49,7 @@ def read_pdf(
     try:
         pages, scanned_hint = read_pages(data, limits, notes)
     except _ReadFailure as exc:
-        out = Extracted(
-            MappedText.identity(""),
-            info,
-            notes=[*notes, (exc.code, exc.message)],
-            status=exc.status,
-        )
-        return out
+        return refused(info, exc.status, exc.code, exc.message, notes)
     info.pages = len(pages)
     status: ReadStatus = "ok"
     if scanned_hint and _letters(pages) < 40 * max(1, len(pages)):
@@ -317,10 +318,10 @@ def _pdfplumber_pages(
         count = len(pdf.pages)
     except Exception as exc:  # pdfminer raises many kinds for a broken file
         root = _root_cause(exc)
-        if isinstance(root, PDFPasswordIncorrect) or "encrypt" in _detail(root).lower():
+        if isinstance(root, PDFPasswordIncorrect) or "encrypt" in error_detail(root).lower():
             raise _ReadFailure("encrypted", "encrypted", "encrypted: a password is needed") from exc
         raise _ReadFailure(
-            "damaged", "damaged_pdf", f"the PDF cannot be read ({_detail(root)})"
+            "damaged", "damaged_pdf", f"the PDF cannot be read ({error_detail(root)})"
         ) from exc
     pages: list[Page] = []
     images = 0
@@ -346,10 +347,6 @@ def _root_cause(exc: BaseException) -> BaseException:
             break
         exc = inner
     return exc
-
-
-def _detail(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}".rstrip(": ")
 
 
 def _plumber_lines(chars: list[dict[str, Any]]) -> list[PLine]:

@@ -7,9 +7,8 @@ not as pages of garbage."""
 from __future__ import annotations
 
 from plancorpus.model.plan import SourceInfo
-from plancorpus.read.base import Extracted, legacy_repaired
+from plancorpus.read.base import Extracted, legacy_repaired, refused
 from plancorpus.read.decode import decode_bytes, reads_as_legacy
-from plancorpus.text.textmap import MappedText
 
 _SAMPLE = 65536  # bytes looked at to tell text from binary data
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\x0b\x1a")
@@ -32,11 +31,8 @@ def binary_share(data: bytes) -> float:
 def read_text(data: bytes) -> Extracted:
     share = binary_share(data)
     if share > BINARY_SHARE:
-        info = SourceInfo(format="binary")
         why = f"binary data, not a document ({share:.0%} control bytes in its first 64 KB)"
-        return Extracted(
-            MappedText.identity(""), info, notes=[("binary", why)], status="unsupported"
-        )
+        return refused("binary", "unsupported", "binary", why)
     decoded = decode_bytes(data)
     info = SourceInfo(format="text", encoding=decoded.encoding)
     mapped, notes = legacy_repaired(decoded.text, info)
