@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from plancorpus.data.levels import LEVELS, place
+from plancorpus.data.levels import LEVELS, name_key, place
 from plancorpus.extract.codes import parse_code
 from plancorpus.extract.roles import CARRIED_TYPES
 from plancorpus.model.plan import Citation, Plan
@@ -220,17 +220,11 @@ def _same_issuer(a: str | None, b: str | None, loose: bool = False) -> bool:
     of ``a``'s name."""
     if not a or not b:
         return False
-    fa, fb = _issuer_key(a), _issuer_key(b)
+    fa, fb = name_key(a), name_key(b)
     return fa == fb or (loose and fa.startswith(fb))
 
 
-_UBND = lazy_compile(r"^ubnd\s")
 _GENERIC = lazy_compile(r"(?i)(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)\s*$")
-
-
-def _issuer_key(name: str) -> str:
-    key = compare_key(name)
-    return str(_UBND.sub(compare_key("ủy ban nhân dân "), key))
 
 
 def _add_node(g: nx.DiGraph, node_name: str, **attrs: Any) -> None:

@@ -33,7 +33,9 @@ def _raw() -> dict[str, Any]:
     return tomllib.loads(data.decode("utf-8"))
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A body's name for comparing: the comparison key with "UBND", "HĐND", "TP." … written
+    out ("UBND tỉnh Cao Bằng" and "Ủy ban nhân dân tỉnh Cao Bằng" get one key)."""
     key = " " + compare_key(name) + " "
     for short, full in _raw()["abbreviations"]:
         key = regex.sub(rf"(?<=\s){regex.escape(short)}(?=\s)", full, key)
@@ -54,7 +56,7 @@ def _rules() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], frozenset[str
 
 
 def level_of_name(name: str) -> str | None:
-    key = _name_key(name) + " "
+    key = name_key(name) + " "
     for level, contains, opens, _ in _rules():
         if any(key.startswith(w + " ") for w in opens) or any(
             f" {w} " in f" {key}" for w in contains
@@ -91,7 +93,7 @@ def branch_of(name: str | None, key: str | None) -> str | None:
             return "party" if party else "state"
     if name:
         words = _raw()["branch"]["party_words"]
-        key_name = _name_key(name)
+        key_name = name_key(name)
         return "party" if any(compare_key(w) in key_name for w in words) else "state"
     return None
 

@@ -99,29 +99,20 @@ def own_type_carry_out() -> regex.Pattern[str]:
     return regex.compile(rf"(?i)(?<!\p{{L}})(?:{types}){between}\s+(?P<cue>{verbs})(?!\p{{L}})")
 
 
+def _example(e: dict[str, Any], role: str) -> RoleExample:
+    return RoleExample(
+        text=e["text"],
+        key=e["key"],
+        role=e.get("role", role),
+        described_by=e.get("described_by"),
+        relation=e.get("relation"),
+        source=e.get("source", ""),
+    )
+
+
 def examples() -> tuple[RoleExample, ...]:
+    """Every example of the file: those of each role, and the described ones (mentions)."""
     raw = _raw()
-    out = [
-        RoleExample(
-            text=e["text"],
-            key=e["key"],
-            role=e.get("role", r["role"]),
-            described_by=e.get("described_by"),
-            relation=e.get("relation"),
-            source=e.get("source", ""),
-        )
-        for r in raw["roles"]
-        for e in r["examples"]
-    ]
-    out += [
-        RoleExample(
-            text=e["text"],
-            key=e["key"],
-            role=e.get("role", "mention"),
-            described_by=e.get("described_by"),
-            relation=e.get("relation"),
-            source=e.get("source", ""),
-        )
-        for e in raw.get("description_examples", [])
-    ]
+    out = [_example(e, r["role"]) for r in raw["roles"] for e in r["examples"]]
+    out += [_example(e, "mention") for e in raw.get("description_examples", [])]
     return tuple(out)

@@ -17,6 +17,7 @@ The cue words are data (data/roles.toml), each with real examples a test checks.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import cast
 
@@ -28,6 +29,7 @@ from plancorpus.text.lazyregex import lazy_compile
 
 _WINDOW = 3000  # characters a clause may reach back (a preamble's list of bases is long)
 _REACH = 60  # characters an acting cue may stand before the citation it acts on
+_BREAK = lazy_compile(r"[;.]\s")  # a clause break between a cue and a citation
 _BLANK = lazy_compile(r"\n[ \t]*\n")
 _SENTENCE_END = lazy_compile(r"[.!?][\"”)]?[ \t]+(?=\p{Lu})|[.!?][\"”)]?[ \t]*\n")
 _LABEL_LINE = lazy_compile(
@@ -97,21 +99,28 @@ def _list_head(text: str, item: int, floor: int) -> int:
     return item
 
 
-def _acting(text: str, start: int, end: int) -> regex.Match[str] | None:
-    """The last acting cue (not a passive one) between ``start`` and ``end``, close enough
-    to ``end`` to act on what is cited there."""
-    found = None
-    for m in cues.acting_cue().finditer(text, max(start, end - _REACH - 40), end):
-        before = text[max(start, m.start() - 16) : m.start()]
-        if not cues.passive_before().search(before) and not _TYPE_BEFORE.search(before):
-            found = m
-    if (
-        found is None
-        or end - found.end() > _REACH
-        or regex.search(r"[;.]\s", text[found.end() : end])
-    ):
+def _near(matches: Iterable[regex.Match[str]], text: str, end: int) -> regex.Match[str] | None:
+    """The last of ``matches``, when it ends close enough before ``end`` (``_REACH``) and no
+    clause break (";" or "." and a space) stands between: the cue that acts on what is cited
+    at ``end``."""
+    last = None
+    for m in matches:
+        last = m
+    if last is None or end - last.end() > _REACH or _BREAK.search(text, last.end(), end):
         return None
-    return found
+    return last
+
+
+def _acting(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """The last acting cue (not a passive one, not one whose subject is another document's
+    type word) between ``start`` and ``end``, close enough to act on what is cited there."""
+
+    def acts(m: regex.Match[str]) -> bool:
+        before = text[max(start, m.start() - 16) : m.start()]
+        return not cues.passive_before().search(before) and not _TYPE_BEFORE.search(before)
+
+    window = cues.acting_cue().finditer(text, max(start, end - _REACH - 40), end)
+    return _near(filter(acts, window), text, end)
 
 
 def _role_of(m: regex.Match[str]) -> CitationRole:
@@ -149,10 +158,9 @@ def _purpose(text: str, c: Citation) -> None:
     """Under the head's heading ("I. MỤC ĐÍCH, YÊU CẦU"), a verb of carrying out just before
     a citation states the plan's own purpose: "1. Tổ chức quán triệt, triển khai thực hiện
     nghiêm túc Nghị quyết …"."""
-    verb = None
-    for m in cues.carry_out_cue().finditer(text, max(0, c.span.start - _REACH), c.span.start):
-        verb = m
-    if verb is not None and not regex.search(r"[;.]\s", text[verb.end() : c.span.start]):
+    window = cues.carry_out_cue().finditer(text, max(0, c.span.start - _REACH), c.span.start)
+    verb = _near(window, text, c.span.start)
+    if verb is not None:
         c.role, c.cue = "implements", verb.group(0)
 
 
