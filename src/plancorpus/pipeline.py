@@ -41,7 +41,7 @@ from plancorpus.model.plan import (
     share_fields_sets,
 )
 from plancorpus.normalise.clean import clean
-from plancorpus.read import Extracted, OverLimit, read_bytes, read_path, refused
+from plancorpus.read import Extracted, read_bytes, read_file, refused
 from plancorpus.segment.lines import Line, split_lines
 from plancorpus.segment.sections import parse_appendices, parse_preamble, parse_sections
 from plancorpus.segment.zones import (
@@ -102,14 +102,10 @@ def stage_read(ctx: Context) -> None:
         else:
             ctx.input_text = text
         return
-    try:
-        data = src.data if src.data is not None else read_path(src.path or "", src.limits)
-    except OverLimit as exc:
-        take_extracted(ctx, refused("unknown", "over_limit", "over_limit", str(exc)))
-        ctx.plan.input.path = src.path
-        return
-    extracted = read_bytes(data, src.path, src.backend, src.ocr, src.limits)
-    take_extracted(ctx, extracted)
+    if src.data is not None:
+        take_extracted(ctx, read_bytes(src.data, src.path, src.backend, src.ocr, src.limits))
+    else:
+        take_extracted(ctx, read_file(src.path or "", src.backend, src.ocr, src.limits))
 
 
 def take_extracted(ctx: Context, extracted: Extracted) -> None:

@@ -123,12 +123,12 @@ def read_file(
     ocr: bool | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Extracted:
+    """Read a document from a file (see :func:`read_bytes`). A file over ``limits.max_bytes``
+    is not read: its format is then unknown (it is told by the content, never the name)."""
     try:
         data = read_path(path, limits)
     except OverLimit as exc:
-        out = refused(
-            Path(path).suffix.lstrip(".").lower() or "text", "over_limit", "over_limit", str(exc)
-        )
+        out = refused("unknown", "over_limit", "over_limit", str(exc))
         out.info.path = str(path)
         return out
     return read_bytes(data, path=str(path), backend=backend, ocr=ocr, limits=limits)
