@@ -25,7 +25,7 @@ from plancorpus.corpus.stored import unpack
 
 
 def _parse_one(path: str, backend: str, ocr: bool | None) -> tuple[str, Result]:
-    why = _regular(Path(path))
+    why, _ = _regular(Path(path))
     return path, (None, why, "read") if why else _work(path, backend, ocr)
 
 

@@ -131,15 +131,15 @@ def _cap_memory(megabytes: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _regular(path: Path) -> str | None:
-    """Why ``path`` cannot be read as a document, or None."""
+def _regular(path: Path) -> tuple[str | None, int]:
+    """Why ``path`` cannot be read as a document (or None), and its size."""
     try:
-        mode = path.stat().st_mode
+        found = path.stat()
     except OSError as exc:
-        return f"{exc.strerror or exc}"
-    if not stat.S_ISREG(mode):
-        return "not a regular file (a device, a pipe or a socket)"
-    return None
+        return f"{exc.strerror or exc}", 0
+    if not stat.S_ISREG(found.st_mode):
+        return "not a regular file (a device, a pipe or a socket)", 0
+    return None, found.st_size
 
 
 @dataclass
@@ -181,11 +181,11 @@ def _from_cache(run: _Run, files: list[Path]) -> list[int]:
     """Check each file and look it up; the positions still to parse."""
     todo = []
     for k, path in enumerate(files):
-        why = _regular(path)
+        why, size = _regular(path)
         if why is not None:
             run.finish(k, path, (None, why, "read"))
             continue
-        if run.cache is None or run.limits.over("max_bytes", path.stat().st_size):
+        if run.cache is None or run.limits.over("max_bytes", size):
             todo.append(k)  # a file over the size limit is refused by its worker, unread
             continue
         run.keys[k] = content_key(path.read_bytes(), run.backend, run.ocr)

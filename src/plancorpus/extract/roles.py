@@ -54,7 +54,7 @@ CARRIED_TYPES = frozenset(
 )  # fmt: skip
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)  # the document being read; not a store of past ones
 def _marks(text: str) -> tuple[list[int], list[int]]:
     """Where a clause may start, over the whole text, found once: the ends of blank lines and
     of sentences and the starts of lines that open with a cue or a label (where the clause
