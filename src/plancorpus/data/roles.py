@@ -92,6 +92,13 @@ def passive_before() -> regex.Pattern[str]:
 
 
 @cache
+def subject_before() -> regex.Pattern[str]:
+    """Ends with another document's type word: the acting cue after it is that one's."""
+    words = _alternation(_raw()["other_subjects"])
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{words})\s+$")
+
+
+@cache
 def own_type_carry_out() -> regex.Pattern[str]:
     """ "Kế hoạch thực hiện …": the document's own kind, then a verb of carrying out."""
     types, verbs = _alternation(_raw()["own_types"]), _alternation(_raw()["carry_out"])

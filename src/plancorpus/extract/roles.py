@@ -38,11 +38,6 @@ _LABEL_LINE = lazy_compile(
 # what joins the items of one list: "Quyết định số 101/… ngày …, 41/… và 42/…"
 _LIST_GLUE = lazy_compile(r"[\s,;]*(?:(?:và|hoặc|cùng)\s+)?(?:các\s+)?")
 _DASH_LINE = lazy_compile(r"[ \t]*[-–+•*][ \t]")
-# "Nghị định sửa đổi, bổ sung Nghị định số …": the verb's subject is another document (one to
-# be drafted, not this one)
-_TYPE_BEFORE = lazy_compile(
-    r"(?i)(?<!\p{L})(?:nghị\s+định|thông\s+tư|luật|quyết\s+định|nghị\s+quyết|văn\s+bản)\s+$"
-)
 # a capitalised cue opening a line starts a new clause
 _CUE_LINE = lazy_compile(
     r"\n[ \t]*(?:Căn cứ|Thực hiện|Triển khai|Tiếp tục|Để|Nhằm|Theo đề nghị|Xét|CĂN CỨ|THỰC HIỆN)"
@@ -117,7 +112,7 @@ def _acting(text: str, start: int, end: int) -> regex.Match[str] | None:
 
     def acts(m: regex.Match[str]) -> bool:
         before = text[max(start, m.start() - 16) : m.start()]
-        return not cues.passive_before().search(before) and not _TYPE_BEFORE.search(before)
+        return not cues.passive_before().search(before) and not cues.subject_before().search(before)
 
     window = cues.acting_cue().finditer(text, max(start, end - _REACH - 40), end)
     return _near(filter(acts, window), text, end)
