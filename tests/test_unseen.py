@@ -586,6 +586,27 @@ def test_a_law_name_ends_at_a_bare_year_a_table_rule_or_a_subject():
     ]
 
 
+def test_an_amending_law_name_runs_over_lines_whatever_its_case():
+    # Binh Dinh HĐND resolution 21/2022 (blind batch 6): "Luật Sửa đổi" with a capital S, the
+    # name wrapped over two lines, its date after it
+    text = (
+        "phương ngày 19 tháng 6 năm 2015; Luật Sửa đổi, bổ sung một số điều của Luật Tổ\n"
+        "chức chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm\n2019;"
+    )
+    assert [k for k, _ in _keys(text)] == [
+        "Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức chính phủ và Luật Tổ chức chính "
+        "quyền địa phương"
+    ]
+    # Tay Ninh QĐ 3745/2021 (batch 3): "có liên quan đến" belongs to the name
+    text = "Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20"
+    assert [k for k, _ in _keys(text + " tháng 11 năm 2018;")] == [
+        "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch"
+    ]
+    # Bộ Y tế QĐ 3176/2024 (batch 4): "thuộc lĩnh vực …" is the subject, not the name
+    text = "thi hành Luật Bảo hiểm xã hội và Luật An toàn vệ sinh lao động thuộc lĩnh y tế;"
+    assert [k for k, _ in _keys(text)] == ["Luật Bảo hiểm xã hội", "Luật An toàn vệ sinh lao động"]
+
+
 def test_a_crawler_header_run_into_lines_with_the_body_after_the_title():
     plan = plancorpus.parse_text(
         "Chỉ thị 29/TTg\nPHỦ THỦ TƯỚNG ----- CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – "
@@ -775,3 +796,63 @@ def test_a_run_on_header_whose_title_opens_with_a_quote():
     assert plan.doc_type.value == "Kế hoạch"
     assert plan.issuer.value == "Ủy ban nhân dân xã Vầy Nưa"
     assert plan.title.value.startswith("“NĂM GIÁO DỤC VÙNG KHÓ KHĂN”")
+
+
+def test_a_decision_copied_without_its_type_line_keeps_its_header_and_title():
+    # thuvienphapluat copy of QĐ 1589/QĐ-TTg (blind batch 6): the crawler's title line and its
+    # table of facts above the header, "QUYẾT ĐỊNH" lost, and the attached plan's "KẾ HOẠCH"
+    # after "Điều 1." is not the document's type
+    plan = plancorpus.parse_text(
+        "Quyết định 1589/QĐ-TTg năm 2025 về Kế hoạch triển khai thi hành Luật Tổ chức chính "
+        "quyền địa phương 72/2025/QH15 do Thủ tướng Chính phủ ban hành\n"
+        "Số hiệu | 1589/QĐ-TTg |\nNgày ban hành | 24/07/2025 |\nNgày có hiệu lực | 24/07/2025 |\n"
+        "Loại văn bản | Quyết định |\nCơ quan ban hành | Thủ tướng Chính phủ |\n"
+        "Người ký | Nguyễn Hòa Bình |\nLĩnh vực | Bộ máy hành chính |\n"
+        "THỦ TƯỚNG CHÍNH\nPHỦ |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 1589/QĐ-TTg |\nHà Nội, ngày 24 tháng 7 năm 2025 |\n"
+        "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG\n"
+        "THỦ TƯỚNG CHÍNH PHỦ\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n"
+        "QUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thi hành Luật.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành.\n"
+        "KẾ HOẠCH\nTRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert _fields(plan) == {
+        "doc_type": "Quyết định",
+        "number": "1589",
+        "symbol": "QĐ-TTg",
+        "issuer": "Thủ tướng Chính phủ",
+        "place": "Hà Nội",
+        "date": "2025-07-24",
+        "title": "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG",
+    }
+
+
+def test_a_scanned_letter_subject_goes_on_after_a_blank_line():
+    # BGDĐT 3892/2019 from a scan (blind batch 6): the symbol unreadable, the "V/v" subject
+    # broken by a blank line; a letter that sets a school year's tasks plans for that year
+    plan = plancorpus.parse_text(
+        "BO GIAO DUC VA DAO TAO\n\nCONG HOA XA HOI CHU NGHIA VIET NAM\n\n"
+        "sá##j5GDĐT-GDTrH\n\nV/v hướng dẫn thực hiện nhiệm vụ\n\n"
+        "giáo dục trung học năm học 2019-2020\n\nKính gửi:\n\n"
+        "- Các sở giáo dục và đảo tạo\n\nThực hiện Chỉ thị số 2268/CT-BGDĐT ngày 08/8/2019.\n"
+    )
+    assert plan.doc_type is not None and plan.doc_type.value == "Công văn"
+    assert plan.title is not None
+    assert plan.title.value == "hướng dẫn thực hiện nhiệm vụ giáo dục trung học năm học 2019-2020"
+    assert plan.period is not None and (plan.period.start, plan.period.end) == ("2019", "2020")
+    assert "doc_type_inferred" in {w.code for w in plan.warnings}
+
+
+def test_a_quoted_title_that_ends_with_a_place_on_a_page_run_into_one_line():
+    # Vầy Nưa commune plan (blind batch 6): the whole page on one line
+    plan = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN XÃ VẦY NƯA CỘNG HÒA XÃ HỘI CHỦ NGHIA VIỆT NAM Độc lập – Tự – Hạnh phúc "
+        "KẾ HOẠCH “NĂM GIÁO DỤC VÙNG KHÓ KHĂN” XÃ VẦY NƯA (Ban hành kèm theo Quyết định số "
+        "./QĐ-UBND ngày . tháng 11 năm 2013 của Ủy ban nhân dân xã Vầy Nưa) Căn công văn "
+        "167/SGD&ĐT-VP ngày 17/01/2013 việc triển khai thực “ Năm giáo dục vùng khó khăn”."
+    )
+    assert plan.title is not None
+    assert plan.title.value == "“NĂM GIÁO DỤC VÙNG KHÓ KHĂN” XÃ VẦY NƯA"

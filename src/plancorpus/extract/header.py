@@ -257,7 +257,10 @@ def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
             vv.append(cell)
             in_vv, vv_line = True, i
             continue
-        if in_vv and not is_upper_text(t) and i <= vv_line + 1:  # a blank line ends it
+        # a blank line ends it, unless the subject goes on in lower case after it ("V/v hướng
+        # dẫn thực hiện nhiệm vụ" / "" / "giáo dục trung học …" in a scan's text)
+        goes_on = i == vv_line + 2 and t[:1].islower()
+        if in_vv and not is_upper_text(t) and (i <= vv_line + 1 or goes_on):
             vv.append(cell)
             vv_line = i
             continue
@@ -282,7 +285,7 @@ def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
             parent=org_name_case(parent_text) if parent_text else None,
             found_in="header",
         )
-    _read_doc_type(h, lines, zones)
+    _read_doc_type(h, lines, zones, bool(vv))
     _read_title(h, text, lines, zones, vv)
     return h
 
@@ -338,7 +341,7 @@ def _read_place_date(h: Header, text: str, cell: Cell, m: regex.Match[str]) -> N
             h.notes.append(("date_incomplete", f"the date is partly blank: {found[0].raw!r}"))
 
 
-def _read_doc_type(h: Header, lines: list[Line], zones: Zones) -> None:
+def _read_doc_type(h: Header, lines: list[Line], zones: Zones, subject: bool) -> None:
     if zones.doc_type_line is not None:
         line = lines[zones.doc_type_line]
         for cell in cells(line, after_punct=False):
@@ -363,6 +366,9 @@ def _read_doc_type(h: Header, lines: list[Line], zones: Zones) -> None:
         h.notes.append(
             ("doc_type_inferred", f"no document-type line; {name!r} read from the symbol")
         )
+    elif subject:  # a letter's "V/v" subject, its symbol unreadable (a scan)
+        h.doc_type = TextField(value="Công văn", raw="", span=None)
+        h.notes.append(("doc_type_inferred", "no document-type line nor symbol; a 'V/v' letter"))
 
 
 def _read_title(h: Header, text: str, lines: list[Line], zones: Zones, vv: list[Cell]) -> None:

@@ -43,6 +43,10 @@ _NAMES_PLAN = lazy_compile(
     r"(?i)\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b"
 )
 
+# a letter or guide that sets the tasks of a school year plans for that year ("V/v hướng dẫn
+# thực hiện nhiệm vụ giáo dục trung học năm học 2019-2020")
+_SCHOOL_YEAR_TASKS = lazy_compile(r"(?i)\bnhiệm\s+vụ\b.*\bnăm\s+học\s+\d{4}")
+
 # Document types whose title states the period they plan for ("… giai đoạn 2021 - 2025").
 PLANNING_TYPES = {"Kế hoạch", "Chương trình", "Đề án", "Phương án"}
 
@@ -73,6 +77,7 @@ def find_period(
         doc_type is None
         or doc_type in PLANNING_TYPES
         or bool(title and _NAMES_PLAN.search(title.value or ""))
+        or bool(title and _SCHOOL_YEAR_TASKS.search(title.value or ""))
     )
     if title and title.span and plans:
         inside = [

@@ -147,6 +147,8 @@ def find_doc_type_line(lines: list[Line]) -> int | None:
         # a type in sentence case is taken on the first line, or alone on a line that a
         # title in capitals follows ("Nghị quyết" / "VỀ ĐẨY MẠNH PHÂN CẤP …" in a web copy)
         lenient = i == first or _capitals_follow(lines, i)
+        if _is_first_article(line.stripped):
+            return None  # past "Điều 1.": a type line now belongs to an attached document
         for cell in cells(line, after_punct=False):
             name = doc_type_of_line(cell.text, first_line=lenient)
             if name == "Phụ lục" and i > (first or 0) + 12:
@@ -154,6 +156,11 @@ def find_doc_type_line(lines: list[Line]) -> int | None:
             if name and not _enacts(lines, i):
                 return i
     return None
+
+
+def _is_first_article(text: str) -> bool:
+    label = label_of(text)
+    return label is not None and label.kind == "article" and label.label == "Điều 1"
 
 
 def _capitals_follow(lines: list[Line], i: int) -> bool:
@@ -303,18 +310,20 @@ def _type_at() -> regex.Pattern[str]:
 
 # Where a header that a page copy ran into one line breaks (only at a one- or two-space join;
 # wider gaps already part cells): after a rule of dashes or a page title's full stop; before
-# "Số:", the motto, "V/v", "Kính gửi", a place and its date, a type word in capitals, and an
-# enacting authority after a closing quote.
+# "Số:", the motto, "V/v", "Kính gửi", "(Ban hành kèm theo …)", a place and its date, a type
+# word in capitals, and an enacting authority after a closing quote.
 @cache
 def _run_on() -> regex.Pattern[str]:
     return regex.compile(
         r"(?:(?<=-{3})|(?<=\d{4}\.))[ ]{1,2}(?=\S)|(?<=\.)[ ]{1,2}(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
         r"|(?<=[^\s\-])[ ]{1,2}(?=-{3})"
         r"|(?<=\S)[ ]{1,2}(?=Số\s*:|C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I|Độc\s+lập\s*-"
-        r"|V/[vV]\b|Kính\s+gửi\b"
+        r"|V/[vV]\b|Kính\s+gửi\b|\((?i:ban\s+hành\s+kèm\s+theo)\b"
         r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{L}[\p{L}.\-]*){0,4}\s*,\s*ngày\s+\d"
         rf"|(?:{_type_words_upper()})\s+(?!VÀ\b|CỦA\b)(?:V/V|VỀ|[“\"]?\p{{Lu}}\p{{Lu}}))"
-        r"|(?<=[”\"])[ ]{1,2}(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
+        # (not a place that ends the title: "… “NĂM GIÁO DỤC VÙNG KHÓ KHĂN” XÃ VẦY NƯA")
+        r"|(?<=[”\"])[ ]{1,2}(?!(?:XÃ|HUYỆN|TỈNH|PHƯỜNG|QUẬN|THỊ\s+TRẤN|THÀNH\s+PHỐ)\s)"
+        r"(?=\p{Lu}{2,}\s+\p{Lu}{2,})"
         # the enacting authority closing a title in capitals: "… NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP"
         r"|(?<=[\p{Lu}\d)])(?<!CỦA)[ ]{1,2}(?=" + _HEAD_OF_BODY + r"(?:\s+[\p{Lu}\s,\-–]+)?$)"
         r"|(?<=[\p{Lu}\d])(?<!CỦA|VÀ|"
@@ -426,9 +435,9 @@ def find_zones(lines: list[Line]) -> Zones:
         body_start = title.stop
     else:
         header_end = _header_end(lines)
-        header = range(0, header_end)
-        title = range(header_end, header_end)
-        body_start = header_end
+        title = _untyped_title(lines, header_end)
+        header = range(0, title.start)
+        body_start = title.stop
     tail_start = find_tail_start(lines, body_start)
     closing_start = None
     search_end = tail_start if tail_start is not None else n
@@ -481,9 +490,46 @@ _HEADER_LINE = lazy_compile(r"^(?:Số\s*:|C[ỘO]NG\s+H[ÒO]A\b|Độc\s+lập\
 
 def _header_follows(lines: list[Line], i: int) -> bool:
     """A page's own title line above the document ("Công văn 296/BHXH-CSYT năm 2021 hướng dẫn
-    …"): the header (a "Số:" or the motto) comes within the next five lines."""
-    ahead = [line.stripped for line in lines[i + 1 : i + 8] if not line.blank][:5]
+    …"): the header (a "Số:" or the motto) comes within the next twelve lines (a crawler
+    puts its table of the document's facts between them)."""
+    ahead = [line.stripped for line in lines[i + 1 : i + 16] if not line.blank][:12]
     return any(_HEADER_LINE.match(t) for t in ahead)
+
+
+_DATED = lazy_compile(r"(?i)\bngày\b.*\bnăm\s+\d{4}|^Số\s*:")
+
+
+def _untyped_title(lines: list[Line], header_end: int) -> range:
+    """A title in capitals under the place and date of a header that lost its type line (a
+    web copy of a decision whose "QUYẾT ĐỊNH" was dropped): up to the enacting authority or
+    the body; empty when there is none."""
+    filled = list(_filled(lines, header_end))
+    dated = [i for i, line in filled if _DATED.search(line.stripped)]
+    if not dated or any(SUBJECT.match(line.stripped) for _, line in filled):
+        return range(header_end, header_end)
+    taken: list[int] = []
+    for i in range(dated[-1] + 1, header_end):
+        text = lines[i].stripped.strip(" |")
+        if lines[i].blank and not taken:
+            continue
+        if lines[i].blank or not _title_capitals(text):
+            break
+        taken.append(i)
+    if not taken:
+        return range(header_end, header_end)
+    return range(taken[0], taken[-1] + 1)
+
+
+def _title_capitals(text: str) -> bool:
+    return (
+        len(text) > 12
+        and is_upper_text(text)
+        and label_of(text) is None
+        and not _ENACTING.match(text)
+        and not MOTTO.search(text)
+        and not SEPARATOR.match(text)
+        and _type_at().match(text + " ") is None  # "QUYẾT ĐỊNH CỦA ỦY BAN …": a type line
+    )
 
 
 def _header_end(lines: list[Line]) -> int:

@@ -82,7 +82,7 @@ _NAME_STOP_COMMON = (
     # a table's rule ("|") and a bare year ("Luật Doanh nghiệp 2014") end a name too
     r"[;:(\[“”\"|]|\.(?:\s|$)|\n\s*\n|\s(?=(?:19|20)\d\d\b)"
     r"|\s(?:ngày|số\s*\d|đã|được|quy\s+định|hướng\s+dẫn|"
-    r"thì|là|theo|tại|trong|trên|gồm|cho|với|đối\s+với|nhằm|để|đến|hiện\s+hành|vào|nên|mà|"
+    r"thì|là|theo|tại|trong|trên|gồm|cho|với|đối\s+với|nhằm|để|(?<!liên\squan\s)đến|hiện\s+hành|vào|nên|mà|thuộc|"
     r"nhưng|chưa|không|còn|có\s+hiệu\s+lực|trình(?=\s+\p{Lu})|"
     r"về\s+(?:việc|\p{Ll}+)|Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị|Thông\s+tư|Nghị\s+định)\b"
     r"|,\s+(?=(?:ngày|và|các)\b)"
@@ -90,7 +90,7 @@ _NAME_STOP_COMMON = (
     r"|,\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Chỉ\s+thị"
     r"|Kế\s+hoạch|Thông\s+tư|Hiến\s+pháp)\b)"
     # "Luật Bảo hiểm y tế do … ban hành", "Luật BHYT có chi phí…"; a header line after a break
-    r"|\s(?:do|có)\s|\n(?=\p{Lu}[^\n,]{0,40},\s*ngày\b)"
+    r"|\s(?:do|có(?!\s+liên\s+quan))\s|\n(?=\p{Lu}[^\n,]{0,40},\s*ngày\b)"
     # "Luật Doanh nghiệp, riêng 9 tháng…": a number (not a year after "năm") ends the name
     r"|,\s+(?=(?:(?!ngày\b)\S+\s+){0,4}?(?<!năm\s)\d)"
     r"|\snhư\s+sau\b"
@@ -275,7 +275,7 @@ def named_anchors(text: str) -> Iterator[tuple[int, int, str]]:
             if listed:
                 yield start, listed, kind
             continue
-        amending = text.startswith("sửa đổi", m.end())
+        amending = text[m.end() : m.end() + 7].lower() == "sửa đổi"
         stop_rx = _AMENDING_STOP if amending else _NAME_STOP
         stop = stop_rx.search(text, m.end(), min(len(text), m.end() + 200))
         end = stop.start() if stop else min(len(text), m.end() + 200)
