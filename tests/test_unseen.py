@@ -856,3 +856,37 @@ def test_a_quoted_title_that_ends_with_a_place_on_a_page_run_into_one_line():
     )
     assert plan.title is not None
     assert plan.title.value == "“NĂM GIÁO DỤC VÙNG KHÓ KHĂN” XÃ VẦY NƯA"
+
+
+def test_a_parent_and_its_school_on_one_header_line_are_told_apart():
+    # Quảng Hùng primary school (blind batch 4): both bodies on one line
+    plan = plancorpus.parse_text(
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ SẦM SƠN TRƯỜNG TIỂU HỌC QUẢNG HÙNG\n"
+        "Số: /KH-THQH\nQuảng Hùng, ngày 10 tháng 9 năm 2023\n\nKẾ HOẠCH NĂM HỌC 2023-2024\n"
+        "Căn cứ Quyết định số 2457/QĐ-BGDĐT ngày 23/8/2023 của Bộ trưởng Bộ GDĐT;\n"
+    )
+    assert plan.issuer is not None
+    assert plan.issuer.value.startswith("Trường Tiểu học Quảng Hùng")
+    assert plan.issuer.parent == "Phòng Giáo dục và Đào tạo thành phố Sầm Sơn"
+    # Mai Vàng kindergarten (batch 1): the head word glued to the school's level
+    plan = plancorpus.parse_text(
+        "PHÒNG GD-ĐT CAM LÂM        CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "  TRƯỜNGMN MAI VÀNG                     Độc lập- Tự do - Hạnh phúc\n\n"
+        "         Số: 16 /KH-MNMV                Cam Hải Đông,  ngày  01 tháng 02 năm 2021\n\n"
+        "                                                           KẾ HOẠCH\n\n"
+        "Công tác phòng, chống dịch Covid-19 (SARS-CoV-2)\n\n"
+        "trong tình hình mới  gây ra, của trường Mầm non Mai Vàng\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert plan.issuer is not None and plan.issuer.parent is not None
+    assert plan.issuer.value.startswith("Trường")
+    assert "CAM LÂM" not in plan.issuer.value.upper()
+    # the title goes on after a blank line, in lower case
+    assert plan.title is not None and plan.title.value.endswith("của trường Mầm non Mai Vàng")
+    # one body on one line is not cut: "ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC"
+    plan = plancorpus.parse_text(
+        "ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC\nSố: 12/KH-UBND\nBình Phước, ngày 2 tháng 3 năm 2022\n"
+        "KẾ HOẠCH\nPhòng chống thiên tai\n"
+    )
+    assert plan.issuer is not None and plan.issuer.parent is None
+    assert plan.issuer.value == "Ủy ban nhân dân tỉnh Bình Phước"

@@ -164,12 +164,44 @@ def _header_cells(lines: list[Line], zone: range) -> list[tuple[int, Cell]]:
     return out
 
 
+# a school's head word glued to its level: "TRƯỜNGMN MAI VÀNG" is "TRƯỜNG MN MAI VÀNG"
+_GLUED_SCHOOL = lazy_compile(r"^(\s*TRƯỜNG)(?=(?:MN|MG|TH|THCS|THPT|PTDTBT|PTDTNT)\b)")
+
+# a place that closes a parent's name on the same line as the body under it: "PHÒNG GIÁO DỤC
+# VÀ ĐÀO TẠO THÀNH PHỐ SẦM SƠN TRƯỜNG TIỂU HỌC QUẢNG HÙNG"
+_PLACE_THEN = lazy_compile(r"\b(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN)\s")
+_NAME_WORD = lazy_compile(r"\s*\p{Lu}[\p{Lu}\-]*\s+")
+
+
+def _head_of(text: str) -> patterns.OrgHead | None:
+    return find_head(_GLUED_SCHOOL.sub(r"\1 ", text, count=1))
+
+
+def _split_parent(cell: Cell) -> list[Cell]:
+    """One header line holding a parent body and the body under it, cut between the two."""
+    if _head_of(cell.text) is None:
+        return [cell]
+    for m in _PLACE_THEN.finditer(cell.text):
+        cut = m.end()
+        for _ in range(4):  # the place's name: one to four words
+            word = _NAME_WORD.match(cell.text, cut)
+            if word is None:
+                break
+            cut = word.end()
+            rest = cell.text[cut:]
+            if _head_of(rest) is not None:
+                head = Cell(cell.start, cell.start + cut, cell.text[:cut].rstrip(), cell.column)
+                tail = Cell(cell.start + cut, cell.end, rest, cell.column + cut)
+                return [head, tail]
+    return [cell]
+
+
 def _entities(names: list[Cell]) -> list[list[Cell]]:
     """Group issuer lines into bodies: a line opening with a body word starts a new one."""
     groups: list[list[Cell]] = []
     for cell in names:
         if not groups or (
-            find_head(cell.text) is not None and not _continues_head(groups[-1], cell)
+            _head_of(cell.text) is not None and not _continues_head(groups[-1], cell)
         ):
             groups.append([cell])
         else:
@@ -207,7 +239,7 @@ _LOCALITY_WORD = lazy_compile(r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|th�
 def issuer_value(own: str, parent: str | None) -> str:
     """Sentence-case name of the issuing body, with the parent's locality when the body's own
     name has none: "UBND TỈNH CAO BẰNG" / "BAN DÂN TỘC" → "Ban Dân tộc tỉnh Cao Bằng"."""
-    name = org_name_case(own)
+    name = org_name_case(_GLUED_SCHOOL.sub(r"\1 ", own, count=1))
     parent_head = find_head(parent) if parent else None
     if parent and parent_head is not None and parent_head.head.endswith(" ủy"):
         # a Party committee's department: "Ban Tổ chức" of "Thành ủy Hà Nội"
@@ -268,7 +300,7 @@ def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
             in_vv = False
             continue
         if is_upper_text(t) and not t.startswith("(") and not any(ch.isdigit() for ch in t):
-            issuer_cells.append(cell)  # body names hold no digits ("XV80" is a filing code)
+            issuer_cells += _split_parent(cell)  # body names hold no digits ("XV80": a code)
         elif len(t) <= 60 and not any(ch.isdigit() for ch in t) and find_head(t) is not None:
             plain_cells.append(cell)  # "Chính phủ": a web copy put the body's name in lower case
     groups = _entities(issuer_cells or plain_cells[:1])

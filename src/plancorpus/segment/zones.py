@@ -208,6 +208,15 @@ def _quotes_open(text: str) -> bool:
     return opens > closes or straight % 2 == 1
 
 
+def _goes_on_in_lower_case(lines: list[Line], i: int, joined: str) -> bool:
+    """A title that a blank line breaks in the middle of a phrase: the next line opens in
+    lower case ("Công tác phòng, chống dịch Covid-19" / "" / "trong tình hình mới …")."""
+    nxt = _first_nonblank(lines, i + 1)
+    if nxt is None or joined.endswith((".", ";", ":")):
+        return False
+    return lines[nxt].stripped[:1].islower()
+
+
 def _prose_after_capitals(first: str, text: str) -> bool:
     return is_upper_text(first) and not is_upper_text(text) and len(text) > 60
 
@@ -225,7 +234,11 @@ def find_title(lines: list[Line], start: int) -> range:
         text = line.stripped
         if line.blank:
             joined = " ".join(lines[j].stripped for j in taken)
-            if taken and (_quotes_open(joined) or _OPEN_TITLE_END.search(joined)):
+            if taken and (
+                _quotes_open(joined)
+                or _OPEN_TITLE_END.search(joined)
+                or _goes_on_in_lower_case(lines, i, joined)
+            ):
                 i += 1
                 continue
             break
