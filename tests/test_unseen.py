@@ -695,9 +695,9 @@ def test_recipients_joined_by_a_semicolon_and_copy_counts_in_the_archive_line():
         "- Viện KSND tỉnh; Tòa án nhân dân tỉnh;\n- Lưu: VT, QHĐP (3) Cương\n"
         "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n"
     )
-    parts = [r.parts for r in plan.recipients]
-    assert ["Viện KSND tỉnh", "Tòa án nhân dân tỉnh"] in parts
-    assert ["VT", "QHĐP"] in parts
+    names = [r.name for r in plan.recipients]
+    assert names[1:3] == ["Viện KSND tỉnh", "Tòa án nhân dân tỉnh"]  # two recipients
+    assert ["VT", "QHĐP"] in [r.parts for r in plan.recipients]
     assert any(r.raw == "Lưu: VT, QHĐP (3) Cương" for r in plan.recipients)  # raw kept
 
 
@@ -890,3 +890,107 @@ def test_a_parent_and_its_school_on_one_header_line_are_told_apart():
     )
     assert plan.issuer is not None and plan.issuer.parent is None
     assert plan.issuer.value == "Ủy ban nhân dân tỉnh Bình Phước"
+
+
+def _recipient_names(text: str) -> list[str]:
+    return [r.name for r in plancorpus.parse_text(text).recipients]
+
+
+def test_two_bodies_on_one_recipient_line_and_purposes_written_loosely():
+    # Lương Minh MTTQ plans (blind batch 7b): "; " between two bodies on one dash line, a
+    # purpose after "(" with a space, "(th/h)"; Sơn La QĐ 254/2023 (batch 7c): a unit named
+    # inside the purpose
+    names = _recipient_names(
+        "KẾ HOẠCH\nKiểm tra\n\nI. MỤC ĐÍCH\n\nNơi nhận:\n\n- BTT UBMTTQVN Tỉnh( B/c),\n\n"
+        "- Ban xây dựng Đảng; Uỷ ban Kiểm tra Đảng ủy;\n\n- Như Điều 3 (th/h);\n\n"
+        "- Bộ Công an (Cục A03 - để b/c);\n\n- Lưu: VT; VP.\n"
+    )
+    assert names == [
+        "BTT UBMTTQVN Tỉnh",
+        "Ban xây dựng Đảng",
+        "Uỷ ban Kiểm tra Đảng ủy",
+        "Như Điều 3",
+        "Bộ Công an",
+        "VT; VP",
+    ]
+
+
+def test_a_law_named_with_its_code_is_one_citation_and_names_end_at_lists():
+    # MTTQ Lương Minh QĐ (blind batch 7b): the name and "số 85/2015/QH13" are one law
+    assert [
+        k
+        for k, _ in _keys(
+            "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13, "
+            "ngày 25/6/2015; Luật Khiếu nại số 02/2011/QH13;"
+        )
+    ] == ["85/2015/QH13", "02/2011/QH13"]
+    # an amending law's name ends before "và các văn bản …" (batch 7b, Phố Bảng)
+    assert [
+        k
+        for k, _ in _keys(
+            "Luật sửa đổi, bổ sung một số điều của Luật Bầu cử đại biểu Quốc hội và đại biểu Hội "
+            "đồng nhân dân và các văn bản chỉ đạo, hướng dẫn của các cơ quan"
+        )
+    ] == [
+        "Luật sửa đổi, bổ sung một số điều của Luật Bầu cử đại biểu Quốc hội và đại biểu Hội "
+        "đồng nhân dân"
+    ]
+    # a closing bracket ends a name; "Luật bầu cử" in lower case is the election law
+    assert [k for k, _ in _keys("(theo quy định tại Điều 55 Luật Bầu cử).")] == ["Luật Bầu cử"]
+    assert [k for k, _ in _keys("theo đúng quy định của Luật bầu cử; có tỷ lệ")] == ["Luật bầu cử"]
+
+
+def test_a_plan_attached_after_a_signer_without_prefix_keeps_its_sections():
+    # Sơn La QĐ 254/2023 (blind batch 7c): the signature in a Markdown table cell, a bare
+    # "CHỦ TỊCH"; the attached plan restates the decision's own number
+    plan = plancorpus.parse_text(
+        "| ỦY BAN NHÂN DÂN TỈNH SƠN LA ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "|---|---|\n| Số: 254/QĐ-UBND | Sơn La, ngày 17 tháng 02 năm 2023 |\n\nQUYẾT ĐỊNH\n\n"
+        "BAN HÀNH KẾ HOẠCH THỰC HIỆN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\nĐiều 2. Hiệu lực.\n\n"
+        "| Nơi nhận: - Bộ Công an (Cục A03 - để b/c); - Lưu: VT, NC. | CHỦ TỊCH Hoàng Quốc "
+        "Khánh |\n|---|---|\n\nKẾ HOẠCH\n\nTHỰC HIỆN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023 "
+        "(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của Chủ tịch Ủy ban nhân dân tỉnh)"
+        "\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao nhận thức.\n\n2. Chủ động khắc phục.\n\n"
+        "II. NỘI DUNG CÔNG TÁC\n\n1. Tuyên truyền.\n"
+    )
+    paths = [path for path, _ in plan.outline(appendices=True)]
+    assert {"Điều 1", "Điều 2", "I", "I.1", "I.2", "II", "II.1"} <= set(paths)
+    assert all(c.key != "254/QĐ-UBND" for c in plan.citations)
+
+
+def test_a_first_item_left_unnumbered_does_not_drop_the_second():
+    # Bắc Cam Ranh MTTQ plan (blind batch 7b): "Mục đích" without its "1."
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nKiểm tra, giám sát\n\nI. MỤC ĐÍCH - YÊU CẦU\n\nMục đích\n\n"
+        "- Nhằm đảm bảo cuộc bầu cử diễn ra dân chủ.\n\n2. Yêu cầu\n\n- Công tác kiểm tra.\n\n"
+        "II. ĐỐI TƯỢNG KIỂM TRA, GIÁM SÁT\n\n1. Đối tượng kiểm tra\n"
+    )
+    assert [path for path, _ in plan.outline()] == ["I", "I.2", "II", "II.1"]
+    assert any("unnumbered" in w.message for w in plan.warnings if w.code == "numbering")
+
+
+def test_a_sub_committee_and_a_stray_mark_before_a_header_line():
+    # Phố Bảng election sub-committee and Lương Minh MTTQ (blind batch 7b)
+    plan = plancorpus.parse_text(
+        "ỦY BAN BẦU CỬ XÃ PHỐ BẢNG \n\nTIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT\n\n"
+        "Số: 01/KH-TBTTKT\n\nKẾ HOẠCH\nTuyên truyền bầu cử\n\nI. MỤC ĐÍCH\n"
+    )
+    assert plan.issuer is not None and plan.issuer.parent == "Ủy ban bầu cử xã Phố Bảng"
+    assert plan.issuer.value.startswith("Tiểu ban Thông tin")
+    plan = plancorpus.parse_text(
+        "/ỦY BAN MTTQ VIỆT NAM\n\nXÃ LƯƠNG MINH\n\nBAN THƯỜNG TRỰC\n\nSố:      /KH-MTTQ-BTT\n\n"
+        "KẾ HOẠCH\nHiệp thương\n\nI. MỤC ĐÍCH\n"
+    )
+    assert plan.issuer is not None and plan.issuer.parent is not None
+    assert not plan.issuer.parent.startswith("/")
+
+
+def test_a_term_of_office_in_the_time_section_is_not_the_period():
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nHiệp thương lần thứ hai\n\nI. MỤC ĐÍCH\n\nNội dung.\n\n"
+        "II. THỜI GIAN THỰC HIỆN\n\n- Hội nghị hiệp thương lần thứ hai lập danh sách những người "
+        "ứng cử đại biểu Hội đồng nhân dân xã khóa II, nhiệm kỳ 2026 - 2031 được thực hiện "
+        "trong tháng 02/2026.\n"
+    )
+    assert plan.period is None or plan.period.raw != "2026 - 2031"

@@ -227,11 +227,10 @@ def stage_citations(ctx: Context) -> None:
     own = [f.span for f in (p.number,) if f is not None and f.span is not None]
     found = extract_citations(ctx.text, exclude=own)
     # a document that names its own number (its title restating it, "NGHỊ ĐỊNH CỦA CHÍNH PHỦ
-    # SỐ 61/1998/NĐ-CP NGÀY …", a page title or labels a web copy puts before its parts) does
-    # not cite it; an appendix that does ("Ban hành kèm theo Quyết định số …") is kept
+    # SỐ 61/1998/NĐ-CP NGÀY …", a page title or labels a web copy puts before its parts, the
+    # plan it issues: "(Kèm theo Quyết định số …)") does not cite it
     if ctx.own_key:
-        appendix, _ = _offsets(ctx, _zones(ctx).appendix)
-        kept = [c for c in found if not (c.key == ctx.own_key and c.span.start < appendix)]
+        kept = [c for c in found if c.key != ctx.own_key]
         if len(kept) < len(found):
             named = len(found) - len(kept)
             ctx.notes.append(("self_reference", f"the document names its own number {named} times"))

@@ -307,8 +307,11 @@ def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
     if groups:
         own = groups[-1]
         parent = groups[-2] if len(groups) > 1 else None
-        own_text = " ".join(c.text.strip() for c in own)
-        parent_text = " ".join(c.text.strip() for c in parent) if parent else None
+        # a stray mark before a body's line ("/ỦY BAN MTTQ VIỆT NAM") is not part of its name
+        own_text = " ".join(c.text.strip() for c in own).lstrip("/\\.,;:-– ")
+        parent_text = (
+            " ".join(c.text.strip() for c in parent).lstrip("/\\.,;:-– ") if parent else None
+        )
         raw = "\n".join(c.text.strip() for c in (parent or []) + own)
         h.issuer = Issuer(
             value=issuer_value(own_text, parent_text),

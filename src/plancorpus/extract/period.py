@@ -28,6 +28,11 @@ def _period(d: DateMention, found_in: str) -> Period:
 _TERM = lazy_compile(r"(?i)(?:nhiệm\s+kỳ|khóa|khoá)\s*$")
 
 
+def _after_term(text: str, d: DateMention) -> bool:
+    """A term of office ("… khóa II, nhiệm kỳ 2026 - 2031"), not a time the plan sets."""
+    return _TERM.search(text, max(0, d.span.start - 40), d.span.start) is not None
+
+
 def _own_time(text: str, title: TextField, d: DateMention) -> bool:
     """Is a date in the title the plan's own time? Not a term of office ("Đại hội … nhiệm kỳ
     2020 - 2025") and not a date inside a quoted name ("Đề án “… giai đoạn 2016 - 2020”")."""
@@ -62,7 +67,11 @@ def find_period(
     for node in nodes:
         if not _TIME_HEADING.match(node.heading):
             continue
-        inside = [d for d in dates if _in(node.span.start, node.span.end, d) and d.value]
+        inside = [
+            d
+            for d in dates
+            if _in(node.span.start, node.span.end, d) and d.value and not _after_term(text, d)
+        ]
         ranges = [d for d in inside if d.kind == "range"]
         if ranges:
             return _period(ranges[0], "time_section")

@@ -18,7 +18,9 @@ def _purpose_words() -> str:
 
 
 _PURPOSE_PAREN = lazy_compile(
-    lambda: rf"(?i)\s*\((?P<p>(?:để|thay)\b[^()]*|(?:{_purpose_words()})[^()]*)\)\s*$"
+    lambda: (
+        rf"(?i)\s*\(\s*(?P<p>(?:[^()]*?[-–,]\s*)?(?:để|thay)\b[^()]*|(?:{_purpose_words()})[^()]*)\)\s*$"
+    )
 )
 _PURPOSE_SLASH = lazy_compile(lambda: rf"(?i)\s*/\s*(?P<p>để\s+(?:{_purpose_words()})\b.*)$")
 _ARCHIVE = lazy_compile(r"(?i)^lưu\b\s*:?\s*")

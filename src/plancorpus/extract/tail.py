@@ -18,8 +18,11 @@ from plancorpus.text.lazyregex import lazy_compile
 
 _DASH_START = lazy_compile(r"^[-–—•+]")
 _PLACE_DATE = lazy_compile(r"(?i)\bngày\b.*\btháng\b|\bngày\s+\d{1,2}/\d{1,2}/\d{4}")
-# several dash items in one cell: "- Ban TĐKT TW;- Chủ tịch…", Party style "- A, - B,"
-_ITEM_SPLIT = lazy_compile(r"(?<=;)\s*(?=[-–]\s*\S)|(?<=[,.])\s+(?=[-–]\s+\S)")
+# several dash items in one cell: "- Ban TĐKT TW;- Chủ tịch…", Party style "- A, - B,"; two
+# bodies on one dash line: "- Viện KSND tỉnh; Tòa án nhân dân tỉnh;"
+_ITEM_SPLIT = lazy_compile(
+    r"(?<=;)\s*(?=[-–]\s*\S)|(?<=[,.])\s+(?=[-–]\s+\S)|(?<=;)[ \t]+(?=\p{Lu}\p{Ll})"
+)
 _NOISE = lazy_compile(r"^(?:PAGE\s*\d*|\d{1,3})$")
 _ARCHIVE_START = lazy_compile(r"(?i)^lưu\b")
 
@@ -99,6 +102,10 @@ def _add_items(items: list[_Item], start: int, end: int, text: str, column: int)
     piece = text[start:end]
     pos = 0
     for m in _ITEM_SPLIT.finditer(piece):
+        if _ARCHIVE_ITEM.match(piece[pos:]) or piece.count("(", pos, m.start()) != piece.count(
+            ")", pos, m.start()
+        ):
+            continue  # "Lưu: VT; KT" is one archive line; "(để b/c; t/h)" one purpose
         items.append(_Item(start + pos, start + m.start(), column, True))
         pos = m.end()
     items.append(_Item(start + pos, end, column, bool(_DASH_START.match(piece[pos:]))))

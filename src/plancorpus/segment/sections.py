@@ -155,6 +155,9 @@ class _Builder:
         if not ok and _skips_one(prev, label):
             ok = True  # "1, 2, 3, 5": one number skipped must not drop the rest of a section
             self.notes.append(("numbering", f"line {i + 1}: {label.label} skips a number"))
+        if not ok and prev is None and label.kind == "arabic" and self._first_unnumbered(label):
+            ok = True  # "Mục đích" / … / "2. Yêu cầu": the first item's number was left out
+            self.notes.append(("numbering", f"line {i + 1}: {label.label} after an unnumbered 1"))
         if not ok and label.kind == "arabic" and prev is not None and int(label.label) == 1:
             ok = True  # a list restarts where the document's numbering was lost or is wrong
             self.notes.append(("numbering", f"line {i + 1}: numbering restarts at 1 after {prev}"))
@@ -166,6 +169,23 @@ class _Builder:
         parent.append(node)
         self.stack.append(node)
         return True
+
+    def _first_unnumbered(self, label: Label) -> bool:
+        """A "2." whose parent opens with a short unnumbered heading: the lost "1."."""
+        if label.label != "2" or not self.stack:
+            return False
+        j = self.stack[-1].line + 1
+        while j < len(self.lines) and self.lines[j].blank:
+            j += 1
+        if j >= len(self.lines):
+            return False
+        text = self.lines[j].stripped
+        return (
+            label_of(text) is None
+            and 0 < len(text) <= 60
+            and text[:1].isupper()
+            and not _CLOSED.search(text)
+        )
 
     def build(self) -> list[_Node]:
         prev_text = ""

@@ -465,7 +465,11 @@ def find_zones(lines: list[Line]) -> Zones:
     if tail_start is not None:
         signed = False
         for i in range(tail_start + 1, n):
-            if starts_appendix(lines[i]) or (signed and _opens_attached(lines[i])):
+            if (
+                starts_appendix(lines[i])
+                or (signed and _opens_attached(lines[i]))
+                or _type_alone(lines[i])
+            ):
                 tail_end = i
                 break
             signed = signed or _is_signature_line(lines[i])
@@ -482,6 +486,17 @@ def find_zones(lines: list[Line]) -> Zones:
         appendix=range(tail_end, n),
         title_offset=offset,
     )
+
+
+def _type_alone(line: Line) -> bool:
+    """A type word alone in capitals ("KẾ HOẠCH"): never part of a signature or a list of
+    recipients, so it opens an attached document even where the signature was not seen (a
+    signer without "TM."/"KT." inside a table cell)."""
+    text = line.stripped.strip("|*# ")
+    if not text or not is_upper_text(text):
+        return False
+    name = doc_type_of_line(text)
+    return name is not None and compare_key(name) == compare_key(text)
 
 
 def _opens_attached(line: Line) -> bool:

@@ -80,7 +80,9 @@ _LOWER_ORDINANCE = lazy_compile(r"(?!(?:và|này|các|đó|về|của|hiện|đ�
 # Where a name cited without a code ends ("Luật Thi đua, khen thưởng| ngày 26/11/2003").
 _NAME_STOP_COMMON = (
     # a table's rule ("|") and a bare year ("Luật Doanh nghiệp 2014") end a name too
-    r"[;:(\[“”\"|]|\.(?:\s|$)|\n\s*\n|\s(?=(?:19|20)\d\d\b)"
+    r"[;:()\[“”\"|]|\.(?:\s|$)|\n\s*\n|\s(?=(?:19|20)\d\d\b)"
+    # "… và các văn bản hướng dẫn": a list's end, also after an amending law's name
+    r"|\svà\s+(?:các|những)\s"
     r"|\s(?:ngày|số\s*\d|đã|được|quy\s+định|hướng\s+dẫn|"
     r"thì|là|theo|tại|trong|trên|gồm|cho|với|đối\s+với|nhằm|để|(?<!liên\squan\s)đến|hiện\s+hành|vào|nên|mà|thuộc|"
     r"nhưng|chưa|không|còn|có\s+hiệu\s+lực|trình(?=\s+\p{Lu})|"

@@ -160,6 +160,9 @@ def finish(text: str, f: Found) -> None:
                 f.end = f.date.span.end
 
 
+_LAW_CODE_AFTER = lazy_compile(r",?\s+số\s+\d{1,4}/\d{4}/QH\d{1,2}\b")
+
+
 def _named(text: str, start: int, end: int, kind: str) -> Found | None:
     """A document cited by name, from ``start`` to ``end`` (a "năm 2022" after it is added)."""
     name = text[start:end].rstrip(' ,\t\n”"')
@@ -170,9 +173,13 @@ def _named(text: str, start: int, end: int, kind: str) -> Found | None:
     title = title[:1].upper() + title[1:]  # "luật đất đai năm 2013" is keyed "Luật đất đai …"
     if not 2 <= len(title.split()) <= 25:
         return None
+    end = start + len(name)
+    # "Luật Bầu cử … số 85/2015/QH13": the law's own code follows; reaching over it lets the
+    # code (which ranks higher) take the place
+    coded = _LAW_CODE_AFTER.match(text, end, end + 40)
     f = Found(
         start=start,
-        end=start + len(name),
+        end=coded.end() if coded else end,
         form="named",
         doc_type=kind,
         title=title,
