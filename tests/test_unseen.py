@@ -994,3 +994,30 @@ def test_a_term_of_office_in_the_time_section_is_not_the_period():
         "trong tháng 02/2026.\n"
     )
     assert plan.period is None or plan.period.raw != "2026 - 2031"
+
+
+def test_line_breaks_written_as_escapes_by_a_scraper():
+    # Lạng Sơn KH 54/2020 (blind batch 2): "\r\n" as backslash escapes inside the text
+    plan = plancorpus.parse_text(
+        "\\r\\n ỦY BAN NHÂN DÂN | \\r\\n \\r\\n CỘNG\\r\\n HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | \\r\\n\n"
+        "\\r\\n Số: 54/KH-UBND \\r\\n | \\r\\n \\r\\n Lạng Sơn, ngày 27 tháng 3 năm 2020 \\r\\n |"
+        " \\r\\n\n\nThực hiện Quyết định số 1896/QĐ-TTg\\r\\nngày 25/12/2019 của Thủ tướng.\n"
+    )
+    assert (plan.number.value, plan.symbol.value) == ("54", "KH-UBND")
+    assert plan.date is not None and plan.date.value == "2020-03-27"
+    assert plan.has_warning("escaped_newlines")
+    assert [c.key for c in plan.citations] == ["1896/QĐ-TTg"]
+    # one or two backslash escapes (a path, a pattern) are left as written
+    plain = plancorpus.parse_text("Xem tệp C:\\new\\data.txt trong thư mục.\n")
+    assert "\\new" in plain.text and not plain.has_warning("escaped_newlines")
+
+
+def test_a_signature_image_residue_after_the_title():
+    # QĐ 892/QĐ-TTg in the Official Gazette (blind batch 7a): "PHÓ THỦ TƯỚNGy]"
+    plan = plancorpus.parse_text(
+        "QUYẾT ĐỊNH\nPhê duyệt Đề án\n\nĐiều 1. Phê duyệt.\n\nĐiều 2. Hiệu lực.\n\n"
+        "KT. THỦ TƯỚNG \n   PHÓ THỦ TƯỚNGy] \n \nPhạm Thị Thanh Trà \n"
+    )
+    assert [(s.authority, s.title, s.name) for s in plan.signers] == [
+        ("KT.", "PHÓ THỦ TƯỚNG", "Phạm Thị Thanh Trà")
+    ]

@@ -26,9 +26,18 @@ _MARK = lazy_compile(
 )
 
 
+# what a signature image leaves after a title in the text of a PDF ("PHÓ THỦ TƯỚNGy]")
+_IMAGE_RESIDUE = lazy_compile(r"^(?P<t>[^\p{Ll}]*\p{Lu})[\p{Ll}\[\]\\|]{1,3}$")
+
+
+def _without_residue(text: str) -> str:
+    m = _IMAGE_RESIDUE.match(text)
+    return m.group("t") if m and is_upper_text(m.group("t")) else text
+
+
 def classify(text: str) -> str:
     """``prefix``, ``title``, ``mark``, ``name`` or ``other``."""
-    s = text.strip()
+    s = _without_residue(text.strip())
     if prefix_match(s):
         return "prefix"
     if is_title_cell(s) or (is_upper_text(s) and _two_titles(s)[1] is not None):
@@ -131,7 +140,7 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
         cur = _Open()
         for _, cell in column:
             kind = classify(cell.text)
-            text = _SPACES.sub(" ", cell.text.strip())
+            text = _without_residue(_SPACES.sub(" ", cell.text.strip()))
             if kind == "prefix":
                 if cur.title or cur.name:
                     out.append(cur.to_signer())

@@ -29,6 +29,22 @@ def newlines(mt: MappedText) -> tuple[MappedText, list[Note]]:
     return mt.sub(_LINE_ENDS, "\n"), []
 
 
+# line breaks written out as escapes by a scraper ("ỦY BAN NHÂN DÂN | \\r\\n \\r\\n CỘNG")
+_ESCAPED_BREAK = lazy_compile(r"(?:\\r)?\\n")
+
+
+def escaped_newlines(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    """A text with several "\\r\\n" or "\\n" escapes (backslash and letter, as a scraper
+    left them) gets real line breaks there; one or two are left alone (a path, a regex)."""
+    if "\\n" not in mt.text:
+        return mt, []
+    count = len(_ESCAPED_BREAK.findall(mt.text))
+    if count < 3:
+        return mt, []
+    out = mt.sub(_ESCAPED_BREAK, "\n")
+    return out, [("escaped_newlines", f"{count} line breaks written as '\\n' escapes restored")]
+
+
 _INVISIBLE = lazy_compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _ODD_SPACE = lazy_compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -317,6 +333,7 @@ def trailing_space(mt: MappedText) -> tuple[MappedText, list[Note]]:
 
 STEPS: list[Step] = [
     newlines,
+    escaped_newlines,
     characters,
     nfc,
     markup,
