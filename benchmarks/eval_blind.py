@@ -3,6 +3,8 @@
     python benchmarks/eval_blind.py                     # every batch
     python benchmarks/eval_blind.py batch2 --verbose    # one batch, every miss listed
     python benchmarks/eval_blind.py --record            # also append the table to RESULTS.md
+    python benchmarks/eval_blind.py batch7a batch7b --pool --whole --kind plan
+                                                        # one table: the whole plans of two batches
 
 The expectations are in benchmarks/blind/<batch>.toml (how they were made: blind/README.md);
 the texts are outside the repository, in ../blind/texts/ beside the checkout or the folder
@@ -213,10 +215,25 @@ def score_doc(doc: dict[str, Any], score: Score) -> None:
         score_citations(plan.citations, gold, doc["id"], score.citations)
 
 
-def evaluate(batch: str) -> Score:
+def documents(batch: str) -> list[dict[str, Any]]:
+    """A batch's entries (a batch file still without any has none)."""
+    docs: list[dict[str, Any]] = tomllib.loads(
+        (SETS / f"{batch}.toml").read_text(encoding="utf-8")
+    ).get("doc", [])
+    return docs
+
+
+def evaluate(batches: list[str], whole: bool = False, kinds: set[str] | None = None) -> Score:
+    """One score over the entries of ``batches``; with ``whole``, only whole documents; with
+    ``kinds``, only entries of those kinds ("plan", "decision", ...)."""
     score = Score()
-    for doc in tomllib.loads((SETS / f"{batch}.toml").read_text(encoding="utf-8"))["doc"]:
-        score_doc(doc, score)
+    for batch in batches:
+        for doc in documents(batch):
+            if whole and not doc.get("whole"):
+                continue
+            if kinds and doc.get("kind") not in kinds:
+                continue
+            score_doc(doc, score)
     return score
 
 
@@ -257,15 +274,22 @@ def main() -> int:
     ap.add_argument("--verbose", action="store_true", help="list every miss")
     ap.add_argument("--record", action="store_true", help="append the table to RESULTS.md")
     ap.add_argument("--title", default="", help="a note for the recorded heading")
+    ap.add_argument("--pool", action="store_true", help="one table for all the batches named")
+    ap.add_argument("--whole", action="store_true", help="only whole documents")
+    ap.add_argument("--kind", action="append", help="only entries of this kind (repeatable)")
     args = ap.parse_args()
     if not TEXTS.exists():
         print(f"the blind texts are not at {TEXTS}: set PLANCORPUS_BLIND", file=sys.stderr)
         return 2
     batches = args.batches or sorted(p.stem for p in SETS.glob("*.toml"))
     lines = [f"### blind set ({date.today()}){f': {args.title}' if args.title else ''}", ""]
-    for batch in batches:
-        score = evaluate(batch)
-        lines += [*table(batch, score), ""]
+    groups = [batches] if args.pool else [[b] for b in batches]
+    kinds = set(args.kind) if args.kind else None
+    for group in groups:
+        score = evaluate(group, whole=args.whole, kinds=kinds)
+        name = "+".join(group) + (" (whole)" if args.whole else "")
+        name += f" ({', '.join(sorted(kinds))})" if kinds else ""
+        lines += [*table(name, score), ""]
         if args.verbose:
             print("\n".join(misses(score)), end="\n\n")
     text = "\n".join(lines)
