@@ -149,8 +149,11 @@ def score_sections(doc: dict[str, Any], plan: Plan, score: Score) -> None:
         return
     want = list(doc["sections"])
     depth = max((p.count(".") for p in want), default=0)
-    outline = dict(plan.outline(appendices=True))
-    got = [p for p in outline if p.count(".") <= depth]
+    rows = plan.outline(appendices=True)
+    got = [p for p, _ in rows if p.count(".") <= depth]
+    outline: dict[str, str] = {}
+    for path, heading in rows:  # a label written twice ("II" … "II"): the first, as annotated
+        outline.setdefault(path, heading)
     score.sections.add(want, got)
     lost = sorted(set(want) - set(got))
     extra = sorted(set(got) - set(want))
