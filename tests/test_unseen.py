@@ -1021,3 +1021,57 @@ def test_a_signature_image_residue_after_the_title():
     assert [(s.authority, s.title, s.name) for s in plan.signers] == [
         ("KT.", "PHÓ THỦ TƯỚNG", "Phạm Thị Thanh Trà")
     ]
+
+
+def test_a_date_with_a_space_inside_a_number():
+    # QĐ 773/QĐ-TTg on thuvienphapluat (blind batch 7d): "ngày 26 tháng 0 6 năm 2018"; the
+    # issue's "12/4/20 22"
+    plan = plancorpus.parse_text(
+        "| Số: 773 /QĐ-TTg | Hà Nội, ngày 26 tháng 0 6 năm 2018 |\n\nQUYẾT ĐỊNH\nBan hành\n\n"
+        "Căn cứ Nghị quyết số 12/NQ-CP ngày 12/4/20 22 của Chính phủ;\n"
+    )
+    assert plan.date is not None and plan.date.value == "2018-06-26"
+    assert [(c.key, c.date.value if c.date else None) for c in plan.citations] == [
+        ("12/NQ-CP", "2022-04-12")
+    ]
+    assert plan.has_warning("split_digits")
+    # numbers that are no date keep their spaces
+    assert "10 20 người" in plancorpus.parse_text("Có 10 20 người tham dự.\n").text
+
+
+def test_a_purpose_after_the_semicolon_and_a_copy_count_with_a_dot():
+    # Tuyên Quang QĐ 986/2024 and QĐ 773/QĐ-TTg (blind batch 7d)
+    plan = plancorpus.parse_text(
+        "QUYẾT ĐỊNH\nVề việc ban hành\n\nĐiều 1. Ban hành.\n\n"
+        "| Nơi nhận: - Bộ Giáo dục và Đào tạo; (báo cáo) - Thường trực Tỉnh uỷ; (báo cáo) - "
+        "Hội Khuyến học tỉnh; - Lưu: VT, KGVX (2.b). | CHỦ TỊCH Nguyễn Văn Sơn |\n"
+    )
+    rows = [(r.name, r.purpose) for r in plan.recipients]
+    assert rows[:3] == [
+        ("Bộ Giáo dục và Đào tạo", "báo cáo"),
+        ("Thường trực Tỉnh uỷ", "báo cáo"),
+        ("Hội Khuyến học tỉnh", None),
+    ]
+    assert ["VT", "KGVX"] in [r.parts for r in plan.recipients]
+
+
+def test_ordinance_and_code_names_that_hold_common_words():
+    # QĐ 773/QĐ-TTg (blind batch 7d): "người có công với cách mạng" is inside the name; "Pháp
+    # lệnh thay thế …" (to be drafted) names no ordinance; Sơn La (batch 7c): "Bộ Luật"
+    assert [
+        k
+        for k, _ in _keys(
+            "lập hồ sơ đề nghị xây dựng Pháp lệnh thay thế Pháp lệnh Ưu đãi người có công với cách "
+            "mạng; trình hồ sơ"
+        )
+    ] == ["Pháp lệnh Ưu đãi người có công với cách mạng"]
+    assert [k for k, _ in _keys("theo quy định của Bộ Luật hình sự năm 2015;")] == [
+        "Bộ Luật hình sự năm 2015"
+    ]
+
+
+def test_a_page_titles_year_between_a_code_and_its_date():
+    # thuvienphapluat's heading (blind batch 7d): "Chỉ thị số 14-CT/TW 2017 ngày 19/7/2017"
+    assert _keys("thực hiện Chỉ thị số 14-CT/TW 2017 ngày 19/7/2017 của Ban Bí thư") == [
+        ("14-CT/TW", "2017-07-19")
+    ]

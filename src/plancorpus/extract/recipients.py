@@ -28,8 +28,9 @@ _DASH = lazy_compile(r"^\s*[-–—•+]\s*")
 _TRAIL = lazy_compile(r"[\s;,.]+$")
 
 
-# a copy count and the typist after an archive entry: "QHĐP (3) Cương", "KGVX (2b). Tùng"
-_COPIES = lazy_compile(r"\s*\(\s*\d+\s*b?\s*\)\.?(?:\s+\p{Lu}[\p{L}.]*)?$")
+# a copy count and the typist after an archive entry: "QHĐP (3) Cương", "KGVX (2b). Tùng",
+# "KGVX (2.b)"
+_COPIES = lazy_compile(r"\s*\(\s*\d+\s*\.?\s*b?\s*\)\.?(?:\s+\p{Lu}[\p{L}.]*)?$")
 
 
 def _split_parts(name: str) -> list[str]:
@@ -65,7 +66,7 @@ def parse_recipient(text: str, start: int) -> Recipient | None:
     m = _PURPOSE_PAREN.search(raw) or _PURPOSE_SLASH.search(raw)
     if m:
         purpose = m.group("p").strip()
-        name = raw[: m.start()].strip()
+        name = raw[: m.start()].strip().rstrip(";,")  # "Bộ Giáo dục và Đào tạo; (báo cáo)"
     archive = bool(_ARCHIVE.match(name))
     if archive:
         name = _ARCHIVE.sub("", name, count=1)

@@ -18,10 +18,11 @@ from plancorpus.text.lazyregex import lazy_compile
 
 _DASH_START = lazy_compile(r"^[-–—•+]")
 _PLACE_DATE = lazy_compile(r"(?i)\bngày\b.*\btháng\b|\bngày\s+\d{1,2}/\d{1,2}/\d{4}")
-# several dash items in one cell: "- Ban TĐKT TW;- Chủ tịch…", Party style "- A, - B,"; two
+# several dash items in one cell: "- Ban TĐKT TW;- Chủ tịch…", Party style "- A, - B,", a
+# purpose after the semicolon ("- Bộ Giáo dục và Đào tạo; (báo cáo) - Thường trực …"); two
 # bodies on one dash line: "- Viện KSND tỉnh; Tòa án nhân dân tỉnh;"
 _ITEM_SPLIT = lazy_compile(
-    r"(?<=;)\s*(?=[-–]\s*\S)|(?<=[,.])\s+(?=[-–]\s+\S)|(?<=;)[ \t]+(?=\p{Lu}\p{Ll})"
+    r"(?<=;)\s*(?=[-–]\s*\S)|(?<=[,.)])\s+(?=[-–]\s+\S)|(?<=;)[ \t]+(?=\p{Lu}\p{Ll})"
 )
 _NOISE = lazy_compile(r"^(?:PAGE\s*\d*|\d{1,3})$")
 _ARCHIVE_START = lazy_compile(r"(?i)^lưu\b")

@@ -315,6 +315,25 @@ def glued_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
     return out, [("glued_words", f"{count} spaces put back around the words of dates")]
 
 
+# a digit of a date parted from the next by a space: "12/4/20 22", "năm 20 22", "tháng 0 6"
+_SPLIT_DATE_HINT = lazy_compile(r"\b(?:19|20) \d\d\b|\b0 \d\b")
+_SPLIT_DATE = lazy_compile(
+    r"(?<=\b\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19|20)|\bnăm\s{1,3}(?:19|20)) (?=\d\d\b)"
+    r"|(?<=\b(?:ngày|tháng)\s{1,3}0) (?=\d\b)"
+)
+
+
+def split_dates(mt: MappedText) -> tuple[MappedText, list[Note]]:
+    """The digits of a date joined again where a copy put a space between them."""
+    if not _SPLIT_DATE_HINT.search(mt.text):
+        return mt, []
+    count = len(_SPLIT_DATE.findall(mt.text))
+    if not count:
+        return mt, []
+    out = mt.sub(_SPLIT_DATE, "")
+    return out, [("split_digits", f"{count} dates with a space inside a number joined again")]
+
+
 def trailing_space(mt: MappedText) -> tuple[MappedText, list[Note]]:
     """Spaces and tabs at the end of each line removed, line by line (a regex scan for them
     would try every space of the text)."""
@@ -340,6 +359,7 @@ STEPS: list[Step] = [
     doubled_lines,
     bare_dates,
     glued_dates,
+    split_dates,
     trailing_space,
     blank_every_line,
 ]

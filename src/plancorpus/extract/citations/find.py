@@ -56,7 +56,7 @@ _MALFORMED = lazy_compile(
 )
 
 _NAMED = lazy_compile(
-    r"\b(?P<type>Bộ\s+luật|Luật|Hiến\s+pháp|Pháp\s+lệnh)\s+"
+    r"\b(?P<type>Bộ\s+[lL]uật|Luật|Hiến\s+pháp|Pháp\s+lệnh)\s+"
     r"|\b(?P<type>Nghị\s+quyết)\s+(?=(?:của\s+)?(?:(?i:Đại\s+hội|Hội\s+nghị)|Trung\s+ương)\b)"
 )
 
@@ -75,7 +75,9 @@ _NAMED_LOWER = lazy_compile(
     r"(?<=\b(?:căn\s+cứ|theo|thực\s+hiện|tại|của)\s+)(?P<type>bộ\s+luật|luật)\s+"
 )
 
-_LOWER_ORDINANCE = lazy_compile(r"(?!(?:và|này|các|đó|về|của|hiện|đã|được|trên|mới|có)\b)\p{Ll}")
+_LOWER_ORDINANCE = lazy_compile(
+    r"(?!(?:và|này|các|đó|về|của|hiện|đã|được|trên|mới|có|thay\s+thế)\b)\p{Ll}"
+)
 
 # Where a name cited without a code ends ("Luật Thi đua, khen thưởng| ngày 26/11/2003").
 _NAME_STOP_COMMON = (
@@ -84,7 +86,7 @@ _NAME_STOP_COMMON = (
     # "… và các văn bản hướng dẫn": a list's end, also after an amending law's name
     r"|\svà\s+(?:các|những)\s"
     r"|\s(?:ngày|số\s*\d|đã|được|quy\s+định|hướng\s+dẫn|"
-    r"thì|là|theo|tại|trong|trên|gồm|cho|với|đối\s+với|nhằm|để|(?<!liên\squan\s)đến|hiện\s+hành|vào|nên|mà|thuộc|"
+    r"thì|là|theo|tại|trong|trên|gồm|cho|(?<!có\scông\s)với|đối\s+với|nhằm|để|(?<!liên\squan\s)đến|hiện\s+hành|vào|nên|mà|thuộc|"
     r"nhưng|chưa|không|còn|có\s+hiệu\s+lực|trình(?=\s+\p{Lu})|"
     r"về\s+(?:việc|\p{Ll}+)|Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị|Thông\s+tư|Nghị\s+định)\b"
     r"|,\s+(?=(?:ngày|và|các)\b)"
@@ -92,7 +94,7 @@ _NAME_STOP_COMMON = (
     r"|,\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Chỉ\s+thị"
     r"|Kế\s+hoạch|Thông\s+tư|Hiến\s+pháp)\b)"
     # "Luật Bảo hiểm y tế do … ban hành", "Luật BHYT có chi phí…"; a header line after a break
-    r"|\s(?:do|có(?!\s+liên\s+quan))\s|\n(?=\p{Lu}[^\n,]{0,40},\s*ngày\b)"
+    r"|\s(?:do|có(?!\s+(?:liên\s+quan|công\b)))\s|\n(?=\p{Lu}[^\n,]{0,40},\s*ngày\b)"
     # "Luật Doanh nghiệp, riêng 9 tháng…": a number (not a year after "năm") ends the name
     r"|,\s+(?=(?:(?!ngày\b)\S+\s+){0,4}?(?<!năm\s)\d)"
     r"|\snhư\s+sau\b"

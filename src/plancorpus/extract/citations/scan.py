@@ -35,7 +35,10 @@ _FORM_NUMBER = lazy_compile(r"(?i)(?:mẫu|biểu|phụ\s+lục)(?:\s+số)?\s*:
 
 _FILLER = lazy_compile(
     r"[ \t\n]*,?[ \t\n]*(?:(?!của\b|về\b|và\b|theo\b|tại\b|ngày\b|tháng\b)\p{Ll}+[ \t\n]+){0,2}"
-    r",?[ \t\n]*(?=(?i:ngày|tháng)|\d)"
+    r",?[ \t\n]*"
+    # a page title's year between the code and its date: "Chỉ thị số 14-CT/TW 2017 ngày 19/7/2017"
+    r"(?:(?:19|20)\d\d[ \t]+(?=(?i:ngày)))?"
+    r"(?=(?i:ngày|tháng)|\d)"
 )
 
 NAME_YEAR = lazy_compile(r"\s+(?:năm\s+)?(?:19|20)\d\d\b")
