@@ -132,9 +132,15 @@ def test_not_labels(line):
 
 def test_first_clause():
     assert first_clause("Thời gian: Phong trào thi đua được triển khai") == "Thời gian"
+    # a sentence is cut at its semicolon; a short heading without a stop keeps it (issue 11:
+    # "a heading that contains ';' is not cut there")
+    assert (
+        first_clause("Thi đua phát huy sáng kiến; nâng cao trách nhiệm của cán bộ.")
+        == "Thi đua phát huy sáng kiến"
+    )
     assert (
         first_clause("Thi đua phát huy sáng kiến; nâng cao trách nhiệm")
-        == "Thi đua phát huy sáng kiến"
+        == "Thi đua phát huy sáng kiến; nâng cao trách nhiệm"
     )
     assert (
         first_clause("Giao TP. Hồ Chí Minh chủ trì. Các sở phối hợp")

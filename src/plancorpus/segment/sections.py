@@ -289,9 +289,13 @@ _ABBREV_END = lazy_compile(r"(?:\b\p{Lu}{1,3}|\bv\.v|\bTP|\bTT|\bQ)\.$")
 
 
 def first_clause(text: str) -> str:
-    """Up to the first colon, semicolon or sentence end."""
+    """Up to the first colon, semicolon or sentence end; a short heading that ends without a
+    stop keeps its semicolon ("Tổ chức hội thi; thi vòng loại")."""
     text = collapse_spaces(text)
+    heading_line = len(text) <= 120 and not _CLOSED.search(text)
     for m in _CLAUSE_END.finditer(text):
+        if m.group(0) == ";" and heading_line:
+            continue
         # an abbreviation ("TP.", "v.v.", "Q.") is at most four characters with its dot
         if m.group(0) == "." and _ABBREV_END.search(text, max(0, m.end() - 4), m.end()):
             continue
