@@ -1075,3 +1075,103 @@ def test_a_page_titles_year_between_a_code_and_its_date():
     assert _keys("thực hiện Chỉ thị số 14-CT/TW 2017 ngày 19/7/2017 của Ban Bí thư") == [
         ("14-CT/TW", "2017-07-19")
     ]
+
+
+def test_a_principal_broken_over_lines_and_a_signature_beside_the_recipients_head():
+    # Đồng Tháp KH 617/2025 (blind batch 7f): "TM. ỦY BAN" / "NHÂN DÂN"
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nChuyển đổi số\n\nI. MỤC ĐÍCH\n1. Nâng cao.\n\n|\n*Nơi nhận:*\n"
+        "- Bộ Khoa học và Công nghệ;\n- Lưu: VT, KGVX. Thg.\n|\n**TM. ỦY BAN\nNHÂN DÂN**\n"
+        "KT. CHỦ TỊCH\n**PHÓ CHỦ TỊCH**\n**Huỳnh Minh Tuấn**\n|\n"
+    )
+    [signer] = plan.signers
+    assert [(s.authority, s.on_behalf_of) for s in signer.chain] == [
+        ("TM.", "ỦY BAN NHÂN DÂN"),
+        ("KT.", "CHỦ TỊCH"),
+    ]
+    assert (signer.title, signer.name) == ("PHÓ CHỦ TỊCH", "Huỳnh Minh Tuấn")
+    assert ["VT", "KGVX"] in [r.parts for r in plan.recipients]  # the drafter "Thg." left out
+    # Huế KH 188/2026 (batch 7g): a PDF's text put "TM. ỦY BAN NHÂN DÂN" beside "Nơi nhận:"
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nDu lịch\n\nI. MỤC ĐÍCH\n1. Phát triển.\n\nNơi nhận: TM. ỦY BAN NHÂN DÂN\n"
+        "- TT. Thành ủy, TT.HĐND TP (để b/c);\nKT. CHỦ TỊCH\n- CT, các PCT UBND TP;\n"
+        "PHÓ CHỦ TỊCH\n- Lưu: VT, DL.\nTrần Hữu Thùy Giang\n"
+    )
+    assert all("ỦY BAN" not in r.name for r in plan.recipients)
+    [signer] = plan.signers
+    assert signer.chain[0].on_behalf_of == "ỦY BAN NHÂN DÂN"
+    assert (signer.title, signer.name) == ("PHÓ CHỦ TỊCH", "Trần Hữu Thùy Giang")
+
+
+def test_a_drafters_name_in_the_archive_line_in_its_written_forms():
+    # blind batch 7f: "VT, (VX/MT.Tấn)", "ĐTQH (Tùng)"
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nViệc làm\n\nI. MỤC ĐÍCH\n1. A.\n\nNơi nhận:\n- Như trên;\n"
+        "- Lưu: VT, (VX/MT.Tấn).\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Dũng\n"
+    )
+    assert ["VT", "VX"] in [r.parts for r in plan.recipients]
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nViệc làm\n\nI. MỤC ĐÍCH\n1. A.\n\nNơi nhận:\n- Như trên;\n"
+        "- Lưu: VT, ĐTQH (Tùng).\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thành Diệu\n"
+    )
+    assert ["VT", "ĐTQH"] in [r.parts for r in plan.recipients]
+
+
+def test_converter_emphasis_over_a_line_break_and_left_unpaired():
+    # Đồng Tháp and Prime Minister pages (blind batch 7f): "*Đồng Tháp,\nngày … năm 2025*",
+    # "của Chính phủ *(lĩnh vực\nkhoa học và công nghệ) *trên", "THỦ TƯỚNG" / "CHÍNH PHỦ"
+    plan = plancorpus.parse_text(
+        "|\n**THỦ TƯỚNG\nCHÍNH PHỦ**\n--------\n|\n|\nSố: 2623/QĐ-TTg\n|\n*Hà Nội, ngày\n"
+        "29 tháng 11 năm 2025*\n|\n\n**QUYẾT ĐỊNH**\n\nBAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT "
+        "BẢO VỆ DỮ\nLIỆU CÁ NHÂN\n\n*Căn cứ Nghị định số 80/2021/NĐ-CP ngày 26/8/2021 của Chính "
+        "phủ *(lĩnh vực\nkhoa học và công nghệ) *trên địa bàn;*\n"
+    )
+    assert plan.issuer is not None and plan.issuer.value == "Thủ tướng Chính phủ"
+    assert (plan.place.value, plan.date.value) == ("Hà Nội", "2025-11-29")
+    assert "*" not in plan.text
+    cites = {c.key: c for c in plan.citations}
+    assert cites["80/2021/NĐ-CP"].issuer == "Chính phủ"
+    # a listed law's name in the title in capitals, keyed as listed
+    assert "Luật Bảo vệ dữ liệu cá nhân" in cites
+    # a place of four words broken before its date
+    plan = plancorpus.parse_text(
+        "|\n**ỦY BAN NHÂN DÂN\n**\nTHÀNH PHỐ HỒ CHÍ MINH\n|\nSố: 172/KH-UBND\n|\n"
+        "*Thành phố Hồ Chí\nMinh, ngày 18 tháng 11 năm 2025*\n|\n\n**KẾ HOẠCH**\n\nViệc làm\n"
+    )
+    assert plan.place is not None and plan.place.value == "Thành phố Hồ Chí Minh"
+
+
+def test_a_listed_law_name_ends_before_the_sentence_in_lower_case():
+    # TP. Hồ Chí Minh KH 172/2025 (blind batch 7f)
+    assert [
+        k
+        for k, _ in _keys(
+            "triển khai thi hành Luật Việc làm bảo đảm kịp thời, đồng bộ, thống nhất;"
+        )
+    ] == ["Luật Việc làm"]
+
+
+def test_a_label_alone_on_its_line_opens_its_section():
+    # Quảng Ngãi QĐ 1627/2025 (blind batch 7f): "**1.\nMục đích: **…" broken by a converter
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nTổng kiểm kê\n\n**I. MỤC ĐÍCH, YÊU CẦU**\n\n**1.\nMục đích: **Xác định "
+        "số lượng tài sản công.\n\n**2.\nYêu cầu**\n\na)\nXác định cụ thể các nội dung.\n\n"
+        "**II. PHẠM VI**\n\n**1.\nPhạm vi kiểm kê**\n"
+    )
+    assert [p for p, _ in plan.outline()] == ["I", "I.1", "I.2", "I.2.a", "II", "II.1"]
+    assert dict(plan.outline())["I.2"] == "Yêu cầu"
+
+
+def test_after_a_listed_name_a_comma_list_or_one_word_may_still_be_the_name():
+    # the real corpus (gold citations): "Pháp lệnh thực hành tiết kiệm, chống lãng phí, chống
+    # tham nhũng" goes on the name's own list; "Luật Đầu tư chung" is one more word; TP. Hồ Chí
+    # Minh KH 172/2025 (blind batch 7f): "Luật Ngân sách nhà nước, nguồn chi …" is the sentence
+    assert [
+        k for k, _ in _keys("theo Pháp lệnh thực hành tiết kiệm, chống lãng phí, chống tham nhũng;")
+    ] == ["Pháp lệnh thực hành tiết kiệm, chống lãng phí, chống tham nhũng"]
+    assert [k for k, _ in _keys("xây dựng Luật Đầu tư chung;")] == ["Luật Đầu tư chung"]
+    assert [k for k, _ in _keys("theo Luật Ngân sách nhà nước, nguồn chi tổ chức;")] == [
+        "Luật Ngân sách nhà nước"
+    ]
+    # Quyết định 844/QĐ-TTg (blind batch 5): the law as amended keeps its name
+    assert [k for k, _ in _keys("thi hành Luật Bảo hiểm y tế sửa đổi;")] == ["Luật Bảo hiểm y tế"]

@@ -55,3 +55,12 @@ def name_end(text: str, pos: int) -> int | None:
         folded = window
     m = _matcher().match(folded)
     return pos + m.end() if m else None
+
+
+def official(written: str) -> str | None:
+    """The listed name that ``written`` spells (whatever its case), as listed."""
+    folded = fold_tone_placement(" ".join(written.split())).lower().replace(",", "")
+    for name in names():
+        if fold_tone_placement(name).lower().replace(",", "") == folded:
+            return name
+    return None

@@ -18,7 +18,7 @@ from plancorpus.extract.codes import Code, parse_code
 from plancorpus.extract.dates import find_dates
 from plancorpus.extract.names import org_name_case
 from plancorpus.model.plan import DateMention, Issuer, Span, TextField
-from plancorpus.segment.cues import find_head
+from plancorpus.segment.cues import find_head, is_title_cell
 from plancorpus.segment.lines import Cell, Line, cells, cut_cell
 from plancorpus.segment.zones import MOTTO_FOLDED, SEPARATOR, Zones, doc_type_of_line
 from plancorpus.text.lazyregex import lazy_compile
@@ -78,7 +78,9 @@ def _is_motto(text: str) -> bool:
 
 
 _LONE_NUMBER_LABEL = lazy_compile(r"(?i)số\s*:?")
-_PLACE_BROKEN = lazy_compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?")
+# up to four words ("Sơn" / "La, ngày …", "Thành phố Hồ Chí" / "Minh, ngày …"); the words
+# after the first may open in lower case ("phố")
+_PLACE_BROKEN = lazy_compile(r"\p{Lu}\p{Ll}+(?:\s+\p{L}\p{Ll}*){0,3}")
 _PLACE_REST = lazy_compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?\s*,\s*ngày\b")
 _DATE_OPEN = lazy_compile(r"(?i),\s*ngày(?:\s+\d{1,2})?\s*$")
 _DATE_REST = lazy_compile(r"(?i)^(?:\d{1,2}\s+)?tháng\b")
@@ -201,12 +203,21 @@ def _entities(names: list[Cell]) -> list[list[Cell]]:
     groups: list[list[Cell]] = []
     for cell in names:
         if not groups or (
-            _head_of(cell.text) is not None and not _continues_head(groups[-1], cell)
+            _head_of(cell.text) is not None
+            and not _continues_head(groups[-1], cell)
+            and not _headless(groups[-1])
         ):
             groups.append([cell])
         else:
             groups[-1].append(cell)
     return groups
+
+
+def _headless(group: list[Cell]) -> bool:
+    """A name begun without a body word that the next line completes: "THỦ TƯỚNG" /
+    "CHÍNH PHỦ" is the Prime Minister, not the Government under a parent "THỦ TƯỚNG"."""
+    text = " ".join(c.text.strip() for c in group)
+    return all(_head_of(c.text) is None for c in group) and is_title_cell(text)
 
 
 def _continues_head(group: list[Cell], cell: Cell) -> bool:

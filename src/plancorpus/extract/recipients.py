@@ -33,6 +33,20 @@ _TRAIL = lazy_compile(r"[\s;,.]+$")
 _COPIES = lazy_compile(r"\s*\(\s*\d+\s*\.?\s*b?\s*\)\.?(?:\s+\p{Lu}[\p{L}.]*)?$")
 
 
+# the drafter after the drafting unit: "ĐTQH (Tùng)", "KGVX. Thg.", "(VX/MT.Tấn)"
+_TYPIST = lazy_compile(r"(?:\s*\(\p{Lu}\p{Ll}+\)|\.\s*\p{Lu}\p{Ll}+\.?)$")
+_UNIT_SLASH_TYPIST = lazy_compile(r"^\((?P<unit>\p{Lu}+)/[^()]*\)$")
+
+
+def _archive_part(piece: str) -> str:
+    """One entry of an archive line without copy counts and the drafter's name."""
+    part = _COPIES.sub("", piece) or piece
+    slash = _UNIT_SLASH_TYPIST.match(part)
+    if slash:
+        return str(slash.group("unit"))
+    return _TYPIST.sub("", part) or part
+
+
 def _split_parts(name: str) -> list[str]:
     """Recipients joined on one line by commas or semicolons ("Ban Thi đua Khen thưởng tỉnh,
     Sở Nội vụ", "Viện KSND tỉnh; Tòa án nhân dân tỉnh")."""
@@ -72,7 +86,7 @@ def parse_recipient(text: str, start: int) -> Recipient | None:
         name = _ARCHIVE.sub("", name, count=1)
     pieces = _split_parts(name)
     if archive:
-        parts = [_COPIES.sub("", p) or p for p in pieces]
+        parts = [_archive_part(p) for p in pieces]
     else:
         # "Ban Thi đua Khen thưởng tỉnh, Sở Nội vụ" is two bodies; "Các phòng, đơn vị thuộc Sở"
         # is one (its second piece does not open with a capital)

@@ -141,6 +141,8 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
         for _, cell in column:
             kind = classify(cell.text)
             text = _without_residue(_SPACES.sub(" ", cell.text.strip()))
+            if kind in ("name", "other") and _goes_on_principal(cur, text):
+                kind = "principal"  # "TM. ỦY BAN" / "NHÂN DÂN": the body's name broken
             if kind == "prefix":
                 if cur.title or cur.name:
                     out.append(cur.to_signer())
@@ -173,7 +175,7 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
                     out.append(cur.to_signer())
                     cur = _Open()
                 cur.name = text.rstrip(".")
-            elif is_upper_text(text) and cur.chain and not cur.title and not cur.name:
+            elif kind == "principal":
                 last = cur.chain[-1]
                 cur.chain[-1] = AuthorityStep(
                     authority=last.authority, on_behalf_of=f"{last.on_behalf_of} {text}"
@@ -187,6 +189,11 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
         if not cur.empty():
             out.append(cur.to_signer())
     return _join_stray_names(sorted(out, key=lambda s: s.span.start))
+
+
+def _goes_on_principal(cur: _Open, text: str) -> bool:
+    """A line in capitals right after a prefix line, before any title or name."""
+    return bool(cur.chain) and not cur.title and not cur.name and is_upper_text(text)
 
 
 def _title_splits(text: str, first: int = 1) -> Iterator[tuple[str, str]]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from plancorpus.extract.recipients import parse_recipient
-from plancorpus.extract.signers import is_signature_cell, read_signers
+from plancorpus.extract.signers import classify, is_signature_cell, read_signers
 from plancorpus.model.plan import Recipient, Signer
 from plancorpus.segment.lines import Cell, Line, cells
 from plancorpus.segment.zones import RECIPIENTS_HEAD
 from plancorpus.text.lazyregex import lazy_compile
+from plancorpus.text.vietnamese import is_upper_text
 
 _DASH_START = lazy_compile(r"^[-–—•+]")
 _PLACE_DATE = lazy_compile(r"(?i)\bngày\b.*\btháng\b|\bngày\s+\d{1,2}/\d{1,2}/\d{4}")
@@ -49,6 +50,7 @@ def read_tail(text: str, lines: list[Line], zone: range) -> Tail:
     in_recipients = False
     head_column = 0
     closed = False  # the archive line ("Lưu: VT, VP") ends the list
+    after_prefix = False  # the last cell was a signature's prefix line ("TM. ỦY BAN")
     out = Tail()
     for i in zone:
         row: list[Cell] = []
@@ -58,16 +60,28 @@ def read_tail(text: str, lines: list[Line], zone: range) -> Tail:
             if m:
                 in_recipients, out.recipients_head, head_column = True, True, cell.column
                 rest = t[m.end() :]
-                if rest.strip():
-                    lead = len(rest) - len(rest.lstrip())
+                lead = len(rest) - len(rest.lstrip())
+                if rest.strip() and not _DASH_START.match(rest.strip()) and is_signature_cell(rest):
+                    # a PDF's text put the signature column's first line beside the head:
+                    # "Nơi nhận: TM. ỦY BAN NHÂN DÂN"
+                    start = cell.start + m.end() + lead
+                    row.append(Cell(start, cell.end, rest.strip(), cell.column + m.end() + lead))
+                    after_prefix = classify(rest) == "prefix"
+                elif rest.strip():
                     _add_items(items, cell.start + m.end() + lead, cell.end, text, cell.column)
                 continue
             if _NOISE.match(t.strip()):
                 continue
             dashed = bool(_DASH_START.match(t))
+            if not dashed and after_prefix and is_upper_text(t.strip()) and len(t.strip()) <= 40:
+                row.append(cell)  # "TM. ỦY BAN" / "NHÂN DÂN": the principal broken over lines
+                after_prefix = False
+                continue
             if not dashed and is_signature_cell(t):
                 row.append(cell)
+                after_prefix = classify(t) == "prefix"
                 continue
+            after_prefix = False
             if _PLACE_DATE.search(t):
                 continue
             if not in_recipients:

@@ -105,7 +105,13 @@ def nfc(mt: MappedText) -> tuple[MappedText, list[Note]]:
 
 
 _MD_STRONG = lazy_compile(r"\*\*|__(?=\S)|(?<=\S)__")
-_MD_EM = lazy_compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+# emphasis may run over one line break: "*Đồng Tháp,\nngày 01 tháng 12 năm 2025*"
+_MD_EM = lazy_compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?(?:\n[^*\n]*?)?[^\s*])\*(?![\w*])")
+# an emphasis mark a converter left unpaired, at a word's edge: "của Chính phủ *(lĩnh vực",
+# "công nghệ) *trên", "2025; *", "*Căn cứ …" (a bullet "* " and "(*)" are kept)
+_MD_STRAY = lazy_compile(
+    r"(?:^|(?<=[ \t]))\*(?=[^\s*])|(?<=[^\s*(])\*(?=[ \t]|$)|(?<=[ \t])\*(?=[ \t]*$)", regex.M
+)
 _MD_ESCAPE = lazy_compile(r"\\([-.*_#()\[\]!+`>])")
 _MD_HEADING = lazy_compile(r"(?m)^#{1,6}[ \t]+")
 _MD_IMAGE = lazy_compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -118,6 +124,8 @@ def markup(mt: MappedText) -> tuple[MappedText, list[Note]]:
     if "*" in before or "__" in before:
         mt = mt.sub(_MD_STRONG, "")
         mt = mt.sub(_MD_EM, r"\1")
+        if before.count("*") >= 3:  # several: a converter's marks, not a footnote's
+            mt = mt.sub(_MD_STRAY, "")
     if "\\" in before:
         mt = mt.sub(_MD_ESCAPE, r"\1")
     if "#" in before:

@@ -219,6 +219,9 @@ def wrap_width(lines: list[Line], zone: range) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
+_BARE_LABEL = lazy_compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVXL]{1,5}\.|[a-zđ]\))$")
+
+
 class _Labels:
     """The label opening each line (label_of), worked out once per line."""
 
@@ -228,8 +231,22 @@ class _Labels:
 
     def at(self, i: int) -> Label | None:
         if i not in self.known:
-            self.known[i] = label_of(self.lines[i].stripped)
+            text = self.lines[i].stripped
+            self.known[i] = label_of(text) or self._alone(i, text)
         return self.known[i]
+
+    def _alone(self, i: int, text: str) -> Label | None:
+        """A label alone on its line, its heading on the next ("1." / "Mục đích: …", as a
+        converter breaks a bold label from its text)."""
+        if not _BARE_LABEL.match(text) or i + 1 >= len(self.lines) or self.lines[i + 1].blank:
+            return None
+        nxt = self.lines[i + 1].stripped
+        if label_of(nxt) is not None:
+            return None
+        joined = label_of(f"{text} {nxt}")
+        if joined is None or joined.kind == "bullet" or joined.end < len(text):
+            return None
+        return Label(kind=joined.kind, label=joined.label, end=len(text))
 
 
 def _heading(
@@ -238,7 +255,7 @@ def _heading(
     """Heading text of the node at line ``i`` and the index of its last heading line."""
     first = lines[i].stripped[label.end :].strip()
     last = i
-    if not first and label.kind in ("part", "roman", "article"):
+    if not first:
         # "Phần thứ nhất" alone on its line: the heading is on the next line(s)
         j = i + 1
         while j < stop and lines[j].blank:

@@ -75,6 +75,8 @@ _NAMED_LOWER = lazy_compile(
     r"(?<=\b(?:căn\s+cứ|theo|thực\s+hiện|tại|của)\s+)(?P<type>bộ\s+luật|luật)\s+"
 )
 
+_CAPITAL = lazy_compile(r"\p{Lu}")
+
 _LOWER_ORDINANCE = lazy_compile(
     r"(?!(?:và|này|các|đó|về|của|hiện|đã|được|trên|mới|có|thay\s+thế)\b)\p{Ll}"
 )
@@ -262,8 +264,37 @@ def _shaped(text: str, at: int, kind: str) -> bool:
     return bool(_LAW_NAME.match(text, at, at + 200))
 
 
+def _sentence_after(text: str, start: int, listed: int, end: int) -> bool:
+    """After a listed name, words in lower case without a capital are the sentence, not more
+    of the name: three or more after a space ("Luật Việc làm bảo đảm kịp thời", but "Luật
+    Đầu tư chung"), any after a comma unless they go on the name's own list ("Luật Ngân sách
+    nhà nước, nguồn chi …", but "Pháp lệnh thực hành tiết kiệm, chống lãng phí, chống tham
+    nhũng")."""
+    rest = text[listed:end]
+    if not rest or _CAPITAL.search(rest):
+        return False
+    if rest[0] == ",":
+        words = rest[1:].split()
+        return not words or f", {words[0]} " not in collapse_spaces(text[start:listed]) + " "
+    words = rest.split()
+    # "Luật Bảo hiểm y tế sửa đổi": the law as amended is still keyed by its name
+    return rest[0].isspace() and (len(words) >= 3 or words[:2] == ["sửa", "đổi"])
+
+
+def _listed_in_capitals(text: str) -> Iterator[tuple[int, int, str]]:
+    """A listed law's name in a title in capitals ("… THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN"):
+    only a listed name, since capitals do not show where a name ends."""
+    for start in word_starts(text, ("LUẬT ", "PHÁP LỆNH ")):
+        if start and text[start - 1].isalpha():
+            continue
+        end = lawnames.name_end(text, start)
+        if end is not None and text[start:end].isupper():
+            yield start, end, "Luật" if text.startswith("LUẬT", start) else "Pháp lệnh"
+
+
 def named_anchors(text: str) -> Iterator[tuple[int, int, str]]:
     """Laws, codes, ordinances and Party resolutions cited by name: (start, end, type)."""
+    yield from _listed_in_capitals(text)
     # tried only where their type words are written (scans of the patterns are slow)
     matches = [
         *matches_at(_NAMED, text, word_starts(text, ("Bộ", "Luật", "Hiến", "Pháp", "Nghị"))),
@@ -292,6 +323,8 @@ def named_anchors(text: str) -> Iterator[tuple[int, int, str]]:
             # a listed name longer than what the capitals gave ("Pháp lệnh Thuế thu nhập đối
             # với người có thu nhập cao") is the name
             end = max(end, listed or 0)
+            if listed and end > listed and _sentence_after(text, start, listed, end):
+                end = listed
         yield start, end, kind
 
 

@@ -9,6 +9,7 @@ from functools import cache
 
 import regex
 
+from plancorpus.data import laws as lawnames
 from plancorpus.data import patterns
 from plancorpus.extract.citations.find import (
     CodeAnchor,
@@ -163,7 +164,7 @@ def finish(text: str, f: Found) -> None:
                 f.end = f.date.span.end
 
 
-_LAW_CODE_AFTER = lazy_compile(r",?\s+số\s+\d{1,4}/\d{4}/QH\d{1,2}\b")
+_LAW_CODE_AFTER = lazy_compile(r",?\s+(?i:số)\s+\d{1,4}/\d{4}/QH\d{1,2}\b")
 
 
 def _named(text: str, start: int, end: int, kind: str) -> Found | None:
@@ -174,6 +175,8 @@ def _named(text: str, start: int, end: int, kind: str) -> Found | None:
         name += year.group(0)
     title = collapse_spaces(name)
     title = title[:1].upper() + title[1:]  # "luật đất đai năm 2013" is keyed "Luật đất đai …"
+    if title.isupper():  # a title in capitals: the name as listed ("Luật Bảo vệ dữ liệu …")
+        title = lawnames.official(title) or title
     if not 2 <= len(title.split()) <= 25:
         return None
     end = start + len(name)
