@@ -1175,3 +1175,16 @@ def test_after_a_listed_name_a_comma_list_or_one_word_may_still_be_the_name():
     ]
     # Quyết định 844/QĐ-TTg (blind batch 5): the law as amended keeps its name
     assert [k for k, _ in _keys("thi hành Luật Bảo hiểm y tế sửa đổi;")] == ["Luật Bảo hiểm y tế"]
+
+
+def test_a_committee_head_signs_in_the_role_with_the_office_held_under_it():
+    # Ban Chỉ đạo quốc gia 1237, KH 252/2013 (blind batch 7c), the signature in a table cell
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nTìm kiếm\n\nI. MỤC ĐÍCH\n1. A.\n\n"
+        "| Nơi nhận: - Thủ tướng; - Lưu: VT, THVX (VB). | TRƯỞNG BAN PHÓ THỦ TƯỚNG Nguyễn Thiện "
+        "Nhân |\n"
+    )
+    assert [(s.title, s.note, s.name) for s in plan.signers] == [
+        ("TRƯỞNG BAN", "PHÓ THỦ TƯỚNG", "Nguyễn Thiện Nhân")
+    ]
+    assert ["VT", "THVX"] in [r.parts for r in plan.recipients]

@@ -33,8 +33,8 @@ _TRAIL = lazy_compile(r"[\s;,.]+$")
 _COPIES = lazy_compile(r"\s*\(\s*\d+\s*\.?\s*b?\s*\)\.?(?:\s+\p{Lu}[\p{L}.]*)?$")
 
 
-# the drafter after the drafting unit: "ĐTQH (Tùng)", "KGVX. Thg.", "(VX/MT.Tấn)"
-_TYPIST = lazy_compile(r"(?:\s*\(\p{Lu}\p{Ll}+\)|\.\s*\p{Lu}\p{Ll}+\.?)$")
+# the drafter after the drafting unit: "ĐTQH (Tùng)", "THVX (VB)", "KGVX. Thg.", "(VX/MT.Tấn)"
+_TYPIST = lazy_compile(r"(?:\s*\(\p{Lu}\p{Ll}+\)|\s+\(\p{Lu}{2,3}\)|\.\s*\p{Lu}\p{Ll}+\.?)$")
 _UNIT_SLASH_TYPIST = lazy_compile(r"^\((?P<unit>\p{Lu}+)/[^()]*\)$")
 
 

@@ -154,6 +154,8 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
                 cur.chain.append(AuthorityStep(authority=authority, on_behalf_of=principal))
                 if title:
                     cur.title = title
+            elif kind == "title" and _office_under_role(cur, text):
+                cur.note = cur.note or text.rstrip(".:")  # "TRƯỞNG BAN" / "PHÓ CHỦ TỊCH UBND TỈNH"
             elif kind == "title":
                 if cur.title or cur.name:
                     out.append(cur.to_signer())
@@ -168,6 +170,8 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
                             authority=last.authority, on_behalf_of=principal
                         )
                         cur.title = title
+                elif not cur.chain:
+                    cur.title, cur.note = _committee_role(cur.title, cur.note)
             elif kind == "mark":
                 cur.note = text
             elif kind == "name":
@@ -189,6 +193,33 @@ def read_signers(rows: list[list[Cell]]) -> list[Signer]:
         if not cur.empty():
             out.append(cur.to_signer())
     return _join_stray_names(sorted(out, key=lambda s: s.span.start))
+
+
+# a committee's head signs as such, the office he holds printed under it: "TRƯỞNG BAN" /
+# "PHÓ THỦ TƯỚNG" / "Nguyễn Thiện Nhân" (Ban Chỉ đạo quốc gia 1237, 2013)
+_COMMITTEE_ROLE = lazy_compile(
+    r"^(?P<role>(?:PHÓ\s+)?TRƯỞNG\s+BAN|(?:PHÓ\s+)?CHỦ\s+TỊCH\s+HỘI\s+ĐỒNG|(?:PHÓ\s+)?TỔ\s+TRƯỞNG)"
+    r"\s+(?P<office>\S.*)$"
+)
+
+
+def _office_under_role(cur: _Open, text: str) -> bool:
+    """A title line right under a committee role, before the name: the office held."""
+    return (
+        bool(cur.title)
+        and not cur.name
+        and not cur.chain
+        and _COMMITTEE_ROLE.match(f"{cur.title} {text}") is not None
+    )
+
+
+def _committee_role(title: str, note: str | None) -> tuple[str, str | None]:
+    """The role a committee's head signs in, and the office written after it (kept as the
+    signer's note)."""
+    m = _COMMITTEE_ROLE.match(title)
+    if m is None or not is_title_cell(m.group("office")):
+        return title, note
+    return m.group("role"), note or m.group("office")
 
 
 def _goes_on_principal(cur: _Open, text: str) -> bool:
