@@ -1188,3 +1188,48 @@ def test_a_committee_head_signs_in_the_role_with_the_office_held_under_it():
         ("TRƯỞNG BAN", "PHÓ THỦ TƯỚNG", "Nguyễn Thiện Nhân")
     ]
     assert ["VT", "THVX"] in [r.parts for r in plan.recipients]
+
+
+def test_an_amending_law_name_ends_after_the_listed_laws_it_amends():
+    # Lai Châu KH 7360/2025 (blind batch 8a): the name stops after the law it amends, in
+    # sentence case and in the title in capitals
+    text = "nhiệm vụ theo Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ\n"
+    assert [k for k, _ in _keys(text + "thuật về Sở Khoa học và Công nghệ;")] == [
+        "Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật"
+    ]
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nTRIỂN KHAI THI HÀNH LUẬT SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT TIÊU CHUẨN VÀ "
+        "QUY CHUẨN KỸ THUẬT TRÊN ĐỊA BÀN TỈNH LAI CHÂU\n\nI. MỤC ĐÍCH\n"
+    )
+    assert [c.key for c in plan.citations] == [
+        "Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật"
+    ]
+    # QĐ 773/QĐ-TTg (batch 7d): the amending ordinance's own code follows: the code is the key
+    text = "và Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Ưu đãi người có công với cách"
+    assert [
+        k for k, _ in _keys(text + " mạng số 04/2012/PL-UBTVQH13 ngày 16 tháng 7 năm 2012")
+    ] == ["04/2012/PL-UBTVQH13"]
+
+
+def test_copy_counts_after_a_recipient_and_initials_after_the_drafting_unit():
+    # Cần Thơ KH 157/2025 and Nghệ An KH 987/2025 (blind batch 8a)
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\n1. A.\n\nNơi nhận:\n- CT, PCT UBND TP (1AE)\n"
+        "- VPUBND TP (2C, 3C);\n- Lưu: VT, KGVX (TP,D).\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+        "Nguyễn Thực Hiện\n"
+    )
+    assert [r.name for r in plan.recipients][:2] == ["CT, PCT UBND TP", "VPUBND TP"]
+    assert ["VT", "KGVX"] in [r.parts for r in plan.recipients]
+
+
+def test_a_horizon_in_the_title_is_not_the_period():
+    # Hà Nội KH 310/2025 (blind batch 8a): "… đến năm 2030" is where the subject aims
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nPHÁT TRIỂN HẠ TẦNG 5G, IOT TRONG CÁC KHU CÔNG NGHỆ CAO TRÊN ĐỊA BÀN THÀNH PHỐ "
+        "HÀ NỘI ĐẾN NĂM 2030\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert plan.period is None
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nPhát triển 5G giai đoạn 2026 - 2030, tầm nhìn đến năm 2045\n\nI. MỤC ĐÍCH\n"
+    )
+    assert plan.period is not None and (plan.period.start, plan.period.end) == ("2026", "2030")

@@ -57,9 +57,18 @@ def name_end(text: str, pos: int) -> int | None:
     return pos + m.end() if m else None
 
 
+_AMENDS = "sửa đổi bổ sung một số điều của "
+
+
 def official(written: str) -> str | None:
-    """The listed name that ``written`` spells (whatever its case), as listed."""
+    """The listed name that ``written`` spells (whatever its case), as listed; an amending
+    law's name is built on the name of the law it amends."""
     folded = fold_tone_placement(" ".join(written.split())).lower().replace(",", "")
+    head = "Pháp lệnh" if folded.startswith("pháp lệnh ") else "Luật"
+    if folded[len(head) + 1 :].startswith(fold_tone_placement(_AMENDS)):
+        parts = regex.split(r"(?i)\bcủa\s+", written, maxsplit=1)
+        inner = official(parts[1]) if len(parts) == 2 else None
+        return f"{head} sửa đổi, bổ sung một số điều của {inner}" if inner else None
     for name in names():
         if fold_tone_placement(name).lower().replace(",", "") == folded:
             return name

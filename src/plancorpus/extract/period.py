@@ -26,6 +26,9 @@ def _period(d: DateMention, found_in: str) -> Period:
 
 
 _TERM = lazy_compile(r"(?i)(?:nhiệm\s+kỳ|khóa|khoá)\s*$")
+# a horizon, not the plan's own time: "… khu công nghiệp trên địa bàn thành phố Hà Nội đến năm
+# 2030", "tầm nhìn đến năm 2045"
+_HORIZON = lazy_compile(r"(?i)\b(?:đến|tới)\s*$")
 
 
 def _after_term(text: str, d: DateMention) -> bool:
@@ -37,7 +40,7 @@ def _own_time(text: str, title: TextField, d: DateMention) -> bool:
     """Is a date in the title the plan's own time? Not a term of office ("Đại hội … nhiệm kỳ
     2020 - 2025") and not a date inside a quoted name ("Đề án “… giai đoạn 2016 - 2020”")."""
     before = text[title.span.start if title.span else 0 : d.span.start]
-    if _TERM.search(before):
+    if _TERM.search(before) or _HORIZON.search(before):
         return False
     opened = before.count("“") - before.count("”") + before.count('"') % 2
     return opened <= 0

@@ -33,8 +33,14 @@ _TRAIL = lazy_compile(r"[\s;,.]+$")
 _COPIES = lazy_compile(r"\s*\(\s*\d+\s*\.?\s*b?\s*\)\.?(?:\s+\p{Lu}[\p{L}.]*)?$")
 
 
-# the drafter after the drafting unit: "ĐTQH (Tùng)", "THVX (VB)", "KGVX. Thg.", "(VX/MT.Tấn)"
-_TYPIST = lazy_compile(r"(?:\s*\(\p{Lu}\p{Ll}+\)|\s+\(\p{Lu}{2,3}\)|\.\s*\p{Lu}\p{Ll}+\.?)$")
+# the drafter after the drafting unit: "ĐTQH (Tùng)", "THVX (VB)", "KGVX (TP,D)", "KGVX. Thg.",
+# "(VX/MT.Tấn)"
+_TYPIST = lazy_compile(
+    r"(?:\s*\(\p{Lu}\p{Ll}+\)|\s+\(\p{Lu}{2,3}\)|\s+\(\p{Lu}{1,3}(?:\s*,\s*\p{Lu}{1,3})+\)"
+    r"|\.\s*\p{Lu}\p{Ll}+\.?)$"
+)
+# how many copies go to a recipient, in a code: "CT, PCT UBND TP (1AE)", "VPUBND TP (2C, 3C)"
+_COPY_MARK = lazy_compile(r"\s*\(\s*\d+\s*\p{Lu}{0,3}(?:\s*,\s*\d+\s*\p{Lu}{0,3})*\s*\)$")
 _UNIT_SLASH_TYPIST = lazy_compile(r"^\((?P<unit>\p{Lu}+)/[^()]*\)$")
 
 
@@ -81,6 +87,8 @@ def parse_recipient(text: str, start: int) -> Recipient | None:
     if m:
         purpose = m.group("p").strip()
         name = raw[: m.start()].strip().rstrip(";,")  # "Bộ Giáo dục và Đào tạo; (báo cáo)"
+    if not m and _COPY_MARK.search(name):
+        name = _COPY_MARK.sub("", name)
     archive = bool(_ARCHIVE.match(name))
     if archive:
         name = _ARCHIVE.sub("", name, count=1)

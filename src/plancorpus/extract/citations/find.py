@@ -281,13 +281,43 @@ def _sentence_after(text: str, start: int, listed: int, end: int) -> bool:
     return rest[0].isspace() and (len(words) >= 3 or words[:2] == ["sửa", "đổi"])
 
 
+_AMENDED = lazy_compile(r"(?:của|và)\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s)")
+_JOINT = lazy_compile(r"\s*(?:,|và)\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s)")
+
+
+def _amended_names_end(text: str, pos: int, end: int) -> int:
+    """Where an amending law's name ends when the laws it amends are listed names: after the
+    last of them ("Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ
+    thuật| về Sở Khoa học …", "… của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa
+    phương| ngày …"); ``end`` as found when one of them is not listed."""
+    m = _AMENDED.search(text, pos, end)
+    if m is None or not text.startswith("của", m.start()):
+        return end
+    last = m.end()
+    while True:
+        named = lawnames.name_end(text, last)
+        if named is None or named > end:
+            return end
+        joint = _JOINT.match(text, named, end)
+        if joint is None:
+            return named
+        last = joint.end()
+
+
+_AMENDING_CAPS = lazy_compile(
+    r"(?:LUẬT|PHÁP\s+LỆNH)\s+SỬA\s+ĐỔI,?\s+BỔ\s+SUNG\s+MỘT\s+SỐ\s+ĐIỀU\s+CỦA\s+"
+    r"(?=(?:LUẬT|PHÁP\s+LỆNH)\s)"
+)
+
+
 def _listed_in_capitals(text: str) -> Iterator[tuple[int, int, str]]:
     """A listed law's name in a title in capitals ("… THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN"):
     only a listed name, since capitals do not show where a name ends."""
     for start in word_starts(text, ("LUẬT ", "PHÁP LỆNH ")):
         if start and text[start - 1].isalpha():
             continue
-        end = lawnames.name_end(text, start)
+        amends = _AMENDING_CAPS.match(text, start, start + 120)
+        end = lawnames.name_end(text, amends.end() if amends else start)
         if end is not None and text[start:end].isupper():
             yield start, end, "Luật" if text.startswith("LUẬT", start) else "Pháp lệnh"
 
@@ -314,6 +344,8 @@ def named_anchors(text: str) -> Iterator[tuple[int, int, str]]:
         stop_rx = _AMENDING_STOP if amending else _NAME_STOP
         stop = stop_rx.search(text, m.end(), min(len(text), m.end() + 200))
         end = stop.start() if stop else min(len(text), m.end() + 200)
+        if amending:
+            end = _amended_names_end(text, m.end(), end)
         if kind == "Nghị quyết":
             party_end = _party_name_end(text, m.end(), end)
             if party_end is None:

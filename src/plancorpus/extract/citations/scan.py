@@ -164,7 +164,7 @@ def finish(text: str, f: Found) -> None:
                 f.end = f.date.span.end
 
 
-_LAW_CODE_AFTER = lazy_compile(r",?\s+(?i:số)\s+\d{1,4}/\d{4}/QH\d{1,2}\b")
+_LAW_CODE_AFTER = lazy_compile(r",?\s+(?i:số)\s+\d{1,4}/\d{4}/(?:QH|PL-UBTVQH)\d{1,2}\b")
 
 
 def _named(text: str, start: int, end: int, kind: str) -> Found | None:
