@@ -1233,3 +1233,39 @@ def test_a_horizon_in_the_title_is_not_the_period():
         "KẾ HOẠCH\nPhát triển 5G giai đoạn 2026 - 2030, tầm nhìn đến năm 2045\n\nI. MỤC ĐÍCH\n"
     )
     assert plan.period is not None and (plan.period.start, plan.period.end) == ("2026", "2030")
+
+
+def test_a_decimal_number_a_footnote_mark_and_a_conjunction_in_capitals():
+    # TP. Hồ Chí Minh QĐ 2820/2025 and Đắk Lắk KH 0129/2025 (blind batch 8b)
+    assert _keys(
+        "Căn cứ Nghị quyết số\n66.2/2025/NQ-CP ngày 28 tháng 8 năm 2025 của Chính phủ"
+    ) == [("66.2/2025/NQ-CP", "2025-08-28")]
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nTRIỂN KHAI QUYẾT ĐỊNH SỐ 06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025 CỦA THỦ TƯỚNG "
+        "CHÍNH PHỦ VÀ QUYẾT ĐỊNH SỐ 10/QĐ-UBND\n\nI. MỤC ĐÍCH\n\nThực hiện Quyết định số "
+        "02110/QĐ-UBND ngày 10/10/2025 của UBND tỉnh[1] về phòng, chống thiên tai.\n"
+    )
+    issuers = {c.key: c.issuer for c in plan.citations}
+    assert issuers["06/QĐ-TTg"] == "THỦ TƯỚNG CHÍNH PHỦ"
+    assert issuers["02110/QĐ-UBND"] == "UBND tỉnh"
+
+
+def test_an_amending_law_that_names_many_laws_is_one_citation():
+    # TP. Hồ Chí Minh QĐ 2820/2025 (blind batch 8b)
+    text = (
+        "Căn cứ Luật Đầu tư công số 58/2024/QH15 ngày 29 tháng 11 năm 2024, được sửa đổi, "
+        "bổ sung tại Luật Sửa đổi,\nbổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo "
+        "phương thức đối tác\ncông tư, Luật Hải quan, Luật Thuế giá trị gia tăng, Luật Thuế "
+        "xuất khẩu, thuế\nnhập khẩu, Luật Đầu tư, Luật Đầu tư công, Luật Quản lý, sử dụng tài "
+        "sản công;"
+    )
+    keys = [k for k, _ in _keys(text)]
+    assert keys == [
+        "58/2024/QH15",
+        "Luật Sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương thức đối "
+        "tác công tư, Luật Hải quan, Luật Thuế giá trị gia tăng, Luật Thuế xuất khẩu, thuế nhập "
+        "khẩu, Luật Đầu tư, Luật Đầu tư công, Luật Quản lý, sử dụng tài sản công",
+    ]
+    assert [
+        k for k, _ in _keys("Căn cứ Luật Đo đạc và bản\nđồ số 27/2018/QH14 ngày 14/6/2018;")
+    ] == ["27/2018/QH14"]

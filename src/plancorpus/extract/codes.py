@@ -25,7 +25,10 @@ _PART = rf"[{_LETTERS}][{_LETTERS}&]*(?:\d{{1,3}})?"
 # Written code, before normalisation: separators may carry spaces, en dashes, underscores,
 # dots, and a line break.
 _SEP = rf"[ \t]*(?:\n[ \t]*)?[/\-_.{DASHES}][ \t]*(?:\n[ \t]*)?"
-_WRITTEN = lazy_compile(r"[ \t]*(?P<num>\d{1,5}[a-z]?)?[ \t]*(?P<rest>.+?)[ \t]*", flags=regex.S)
+_WRITTEN = lazy_compile(
+    r"[ \t]*(?P<num>\d{1,5}(?:\.\d{1,2}(?=/(?:19|20)\d\d/))?[a-z]?)?[ \t]*(?P<rest>.+?)[ \t]*",
+    flags=regex.S,
+)
 _SPLIT = lazy_compile(f"({_SEP})")
 _SEP_RX = lazy_compile(_SEP)
 _PART_RX = lazy_compile(_PART)

@@ -36,13 +36,13 @@ _DOT = rf"\.[ \t]?(?=[{_UP}]{{2}})"
 _REST = rf"{_SEP}(?:(?:19|20)\d\d{_SEP})?{_PART}(?:(?:{_SEP}|{_DOT}){_PART})*"
 
 # a number opens the code: the scan only starts at digits
-_CODE = lazy_compile(rf"(?P<num>\d{{1,5}}[a-z]?)(?P<rest>{_REST})")
+# a number may carry a decimal part before its year: "Nghị quyết số 66.2/2025/NQ-CP"
+_NUM = r"\d{1,5}(?:\.\d{1,2}(?=/(?:19|20)\d\d/))?[a-z]?"
+_CODE = lazy_compile(rf"(?P<num>{_NUM})(?P<rest>{_REST})")
 # the same, only where a code may start: after "số" or after a character that is not a letter,
 # a digit or "/.,-" (checked by the pattern, not per match: a line of digits and slashes has
 # tens of thousands of candidates)
-_CODE_AT_START = lazy_compile(
-    rf"(?:(?<=số)|(?<![\p{{L}}\d/.,\-]))(?P<num>\d{{1,5}}[a-z]?)(?P<rest>{_REST})"
-)
+_CODE_AT_START = lazy_compile(rf"(?:(?<=số)|(?<![\p{{L}}\d/.,\-]))(?P<num>{_NUM})(?P<rest>{_REST})")
 
 # a draft's blank number: "Tờ trình số  /TTr-SNV" (only after "số")
 _BLANK_CODE = lazy_compile(
@@ -287,21 +287,20 @@ _JOINT = lazy_compile(r"\s*(?:,|và)\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh
 
 def _amended_names_end(text: str, pos: int, end: int) -> int:
     """Where an amending law's name ends when the laws it amends are listed names: after the
-    last of them ("Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ
-    thuật| về Sở Khoa học …", "… của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa
-    phương| ngày …"); ``end`` as found when one of them is not listed."""
+    last of them, however many ("Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy
+    chuẩn kỹ thuật| về Sở …", "… của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức
+    đối tác công tư và Luật Đấu thầu| ngày …"); ``end`` as found when the first is not listed."""
     m = _AMENDED.search(text, pos, end)
     if m is None or not text.startswith("của", m.start()):
         return end
-    last = m.end()
-    while True:
-        named = lawnames.name_end(text, last)
-        if named is None or named > end:
-            return end
-        joint = _JOINT.match(text, named, end)
+    last, chained = m.end(), None
+    while (named := lawnames.name_end(text, last)) is not None:
+        chained = named
+        joint = _JOINT.match(text, named, named + 40)
         if joint is None:
-            return named
+            break
         last = joint.end()
+    return chained if chained is not None else end
 
 
 _AMENDING_CAPS = lazy_compile(

@@ -67,6 +67,9 @@ def _name_goes_on(bare: str, nxt: str, text: str, after: int) -> bool:
     return joint is not None and not any(w.lower() in stops for w in joint.group("seg").split())
 
 
+_FOOTNOTE = lazy_compile(r"\[\d{1,3}\]$")
+
+
 def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
     """The "của …" phrase after a citation, and where it ends."""
     m = _OF.match(text, pos, pos + 60)  # bounded: regex scans ahead for "của"
@@ -100,7 +103,7 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
                 break  # "…Xã hội vềviệc triển khai": a stop word glued to the next one
             if type_name(pair):
                 break  # "…Xã hội Hướng dẫn một số…", "…Bộ Giáo dục thông tư…": a new phrase
-            if bare == "và" and (
+            if bare.lower() == "và" and (
                 nxt[:1].islower()
                 or type_name(" ".join(x.group(0) for x in words[k + 1 : k + 3]).rstrip(".,;:"))
             ):
@@ -124,4 +127,7 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
     if not taken:
         return None
     end = start + taken[-1].start() + len(taken[-1].group(0).rstrip('.,;:)”"'))
+    note = _FOOTNOTE.search(text, start, end)  # "… của UBND tỉnh[1] về …": a footnote's mark
+    if note:
+        end = note.start()
     return collapse_spaces(text[start:end]), end

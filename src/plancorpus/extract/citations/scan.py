@@ -164,6 +164,7 @@ def finish(text: str, f: Found) -> None:
                 f.end = f.date.span.end
 
 
+_AMENDING_NAME = lazy_compile(r"(?i)(?:Luật|Pháp\s+lệnh)\s+sửa\s+đổi")
 _LAW_CODE_AFTER = lazy_compile(r",?\s+(?i:số)\s+\d{1,4}/\d{4}/(?:QH|PL-UBTVQH)\d{1,2}\b")
 
 
@@ -177,7 +178,10 @@ def _named(text: str, start: int, end: int, kind: str) -> Found | None:
     title = title[:1].upper() + title[1:]  # "luật đất đai năm 2013" is keyed "Luật đất đai …"
     if title.isupper():  # a title in capitals: the name as listed ("Luật Bảo vệ dữ liệu …")
         title = lawnames.official(title) or title
-    if not 2 <= len(title.split()) <= 25:
+    # an amending law names every law it amends ("… của Luật Đấu thầu, Luật Đầu tư theo
+    # phương thức đối tác công tư, Luật Hải quan, …"): its name may be long
+    longest = 80 if _AMENDING_NAME.match(title) else 25
+    if not 2 <= len(title.split()) <= longest:
         return None
     end = start + len(name)
     # "Luật Bầu cử … số 85/2015/QH13": the law's own code follows; reaching over it lets the
