@@ -1269,3 +1269,29 @@ def test_an_amending_law_that_names_many_laws_is_one_citation():
     assert [
         k for k, _ in _keys("Căn cứ Luật Đo đạc và bản\nđồ số 27/2018/QH14 ngày 14/6/2018;")
     ] == ["27/2018/QH14"]
+
+
+def test_a_steering_committee_named_by_the_fields_it_steers():
+    # Nghệ An KH 987/2025 (8a), Đồng Tháp KH 552/2025 (8b) and KH 597/2025 (7f): the fields
+    # after "Ban Chỉ đạo" are its name, up to the subject or the verb
+    rows = [
+        (
+            "Kế hoạch số 01-KH/BCĐ ngày 28/06/2025 của Ban Chỉ đạo\nphát triển khoa học, công "
+            "nghệ, đổi mới sáng tạo, chuyển đổi số, cải cách hành\nchính và đề án 06 về Kế hoạch",
+            "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số, cải "
+            "cách hành chính và đề án 06",
+        ),
+        (
+            "Thông báo số 30-TB/TGV ngày 13/6/2025 của Tổ giúp việc Ban chỉ đạo\nTrung ương về "
+            "phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số\nthông báo kết luận",
+            "Tổ giúp việc Ban chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng "
+            "tạo và chuyển đổi số",
+        ),
+        (
+            "Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của\nBan Chỉ đạo về phát triển khoa học, công "
+            "nghệ, đổi mới sáng tạo và chuyển đổi số\ntỉnh ban hành Chương trình công tác",
+            "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh",
+        ),
+    ]
+    for text, issuer in rows:
+        assert [c.issuer for c in plancorpus.parse_text(text).citations][:1] == [issuer]

@@ -70,12 +70,52 @@ def _name_goes_on(bare: str, nxt: str, text: str, after: int) -> bool:
 _FOOTNOTE = lazy_compile(r"\[\d{1,3}\]$")
 
 
+# a steering committee named by the fields it steers: "Ban Chỉ đạo Trung ương về phát triển
+# khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số", "Tổ giúp việc Ban chỉ đạo …"
+_COMMITTEE = lazy_compile(
+    r"(?:Tổ\s+giúp\s+việc\s+)?Ban\s+[Cc]hỉ\s+đạo"
+    r"(?:\s+(?:Trung\s+ương|quốc\s+gia|tỉnh|thành\s+phố|huyện))?(?:\s+về)?(?=\s+\p{Ll})"
+)
+_FIELD_WORD = lazy_compile(r"\s*(?P<w>[\p{Ll}\d]+)(?P<comma>,)?")
+
+
+def _committee_end(text: str, start: int) -> int | None:
+    """Where a steering committee's name ends: after its list of fields, which a comma or a
+    "và" marks as a list, at the first stop word or capital ("… và đề án 06| về Kế hoạch",
+    "… và chuyển đổi số tỉnh| ban hành …")."""
+    head = _COMMITTEE.match(text, start, start + 80)
+    if head is None:
+        return None
+    stops = patterns.citation_issuer_stops()
+    pos, end, listed = head.end(), head.end(), False
+    for _ in range(40):
+        w = _FIELD_WORD.match(text, pos, pos + 60)
+        if w is None or "\n\n" in text[pos : w.start("w")]:
+            break
+        word = w.group("w")
+        nxt = _FIELD_WORD.match(text, w.end(), w.end() + 60)
+        pair = f"{word} {nxt.group('w')}" if nxt else ""
+        # "chuyển đổi số", "người có công": words of a field, not a number or a verb
+        number = word == "số" and not (nxt and nxt.group("w")[:1].isdigit())
+        if pair == "có công":
+            number = True
+        if (word in stops and not number) or pair in stops:
+            break
+        listed = listed or bool(w.group("comma")) or word == "và"
+        pos = end = w.end()
+    return end if listed else None
+
+
 def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
     """The "của …" phrase after a citation, and where it ends."""
     m = _OF.match(text, pos, pos + 60)  # bounded: regex scans ahead for "của"
     if not m:
         return None
     start = m.end()
+    committee = _committee_end(text, start)
+    if committee is not None:
+        end = committee - (1 if text[committee - 1] == "," else 0)
+        return collapse_spaces(text[start:end]), end
     words = list(_WORD.finditer(text[start : start + 200]))
     taken: list[regex.Match[str]] = []
     taken_upper = True  # every word taken is in capitals
