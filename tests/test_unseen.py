@@ -1295,3 +1295,32 @@ def test_a_steering_committee_named_by_the_fields_it_steers():
     ]
     for text, issuer in rows:
         assert [c.issuer for c in plancorpus.parse_text(text).citations][:1] == [issuer]
+
+
+def test_batch_8c_classes():
+    # Bắc Ninh KH 141/2025 (blind batch 8c): an item that opens with a number ("1. 100% …");
+    # the Central Committee's code in the State's order ("27/NQ- TW")
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nXây dựng pháp luật\n\nII. MỤC TIÊU\nCHỦ YẾU\n\n1. 100% đội ngũ cán bộ, công\n"
+        "chức có trình độ đại học Luật.\n\n2. 100% các Sở, ngành bố\ntrí công chức.\n\n"
+        "III. NHIỆM VỤ\n\nThực hiện Nghị quyết số 27/NQ- TW ngày 09/11/2022 của Ban Chấp hành\n"
+        "Trung ương đảng khóa XIII.\n"
+    )
+    assert [p for p, _ in plan.outline()] == ["II", "II.1", "II.2", "III"]
+    [cite] = plan.citations
+    assert (cite.key, cite.date.value if cite.date else None) == ("27-NQ/TW", "2022-11-09")
+    assert "wrong_separator" in cite.defects
+    assert plancorpus.parse_text("Giá 1.5 triệu đồng.\n").outline() == []  # no label glued
+    # TP. Hồ Chí Minh KH 174/2025 (8c): a listed law, then a comma and a new item
+    assert [
+        k
+        for k, _ in _keys(
+            "theo Luật Phòng chống bạo lực gia đình, Bộ tiêu chí xây dựng gia đình hạnh phúc;"
+        )
+    ] == ["Luật Phòng chống bạo lực gia đình"]
+    # Nghệ An KH 1026/2025 and TP. Hồ Chí Minh KH 174/2025 (8c): drafters in archive lines
+    plan = plancorpus.parse_text(
+        "KẾ HOẠCH\nBảo vệ\n\nI. MỤC ĐÍCH\n1. A.\n\nNơi nhận:\n- Như trên;\n"
+        "- Lưu: VTUB, NC (TP, Vinh), (MT.Tấn).\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Đệ\n"
+    )
+    assert ["VTUB", "NC"] in [r.parts for r in plan.recipients]

@@ -149,12 +149,16 @@ def parse_code(raw: str) -> Code | None:
         and year is None
         and len(parts) >= 2
         and (inner_n[0] == "/" or (upper[0] in type_codes and upper[-1] in party_codes))
-    )
+    ) or (
+        # the Central Committee's code in the State's order: "Nghị quyết số 27/NQ- TW"
+        lead_n == "/" and year is None and len(parts) == 2 and upper[0] in type_codes
+        and upper[1] in ("TW", "TƯ")
+    )  # fmt: skip
     type_code: str | None = None
     if is_party:
         type_code = official(parts[0])
         issuer = "-".join(official(p) for p in parts[1:])
-        if inner_n[0] != "/":
+        if inner_n[0] != "/" or lead_n != "-":
             defects.append("wrong_separator")
         key = f"{number}-{type_code}/{issuer}" if number else None
     else:

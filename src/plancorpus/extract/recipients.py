@@ -33,12 +33,15 @@ _TRAIL = lazy_compile(r"[\s;,.]+$")
 _COPIES = lazy_compile(r"\s*\(\s*\d+\s*\.?\s*b?\s*\)\.?(?:\s+\p{Lu}[\p{L}.]*)?$")
 
 
-# the drafter after the drafting unit: "ĐTQH (Tùng)", "THVX (VB)", "KGVX (TP,D)", "KGVX. Thg.",
-# "(VX/MT.Tấn)"
+# the drafter after the drafting unit: "ĐTQH (Tùng)", "THVX (VB)", "KGVX (TP,D)", "NC (TP, Vinh)",
+# "KGVX. Thg.", "(VX/MT.Tấn)"
 _TYPIST = lazy_compile(
-    r"(?:\s*\(\p{Lu}\p{Ll}+\)|\s+\(\p{Lu}{2,3}\)|\s+\(\p{Lu}{1,3}(?:\s*,\s*\p{Lu}{1,3})+\)"
+    r"(?:\s*\(\p{Lu}\p{Ll}+\)|\s+\(\p{Lu}{2,3}\)"
+    r"|\s+\(\p{Lu}\p{L}{0,5}(?:\s*,\s*\p{Lu}\p{L}{0,5})+\)"
     r"|\.\s*\p{Lu}\p{Ll}+\.?)$"
 )
+# a part that is only the drafter: "Lưu: VT, (MT.Tấn)."
+_ONLY_TYPIST = lazy_compile(r"^\(\p{Lu}+\.\s*\p{Lu}\p{Ll}+\)$")
 # how many copies go to a recipient, in a code: "CT, PCT UBND TP (1AE)", "VPUBND TP (2C, 3C)"
 _COPY_MARK = lazy_compile(r"\s*\(\s*\d+\s*\p{Lu}{0,3}(?:\s*,\s*\d+\s*\p{Lu}{0,3})*\s*\)$")
 _UNIT_SLASH_TYPIST = lazy_compile(r"^\((?P<unit>\p{Lu}+)/[^()]*\)$")
@@ -94,7 +97,7 @@ def parse_recipient(text: str, start: int) -> Recipient | None:
         name = _ARCHIVE.sub("", name, count=1)
     pieces = _split_parts(name)
     if archive:
-        parts = [_archive_part(p) for p in pieces]
+        parts = [_archive_part(p) for p in pieces if not _ONLY_TYPIST.match(p)]
     else:
         # "Ban Thi đua Khen thưởng tỉnh, Sở Nội vụ" is two bodies; "Các phòng, đơn vị thuộc Sở"
         # is one (its second piece does not open with a capital)

@@ -41,7 +41,10 @@ _LABEL_PATTERNS: list[tuple[SectionKind, regex.Pattern[str]]] = [
     ("decimal", lazy_compile(r"(?P<lab>\d{1,2}(?:\.\d{1,2})+)\s*[.)]?\s+")),
     (
         "arabic",
-        lazy_compile(r"(?P<lab>\d{1,2})\s*[.)]\s*(?=\S)(?!\d)|(?P<lab>\d{1,2})\s*[-–/]\s+"),
+        # a digit may open the heading after a space ("1. 100% đội ngũ …"), not glued ("1.5")
+        lazy_compile(
+            r"(?P<lab>\d{1,2})\s*[.)](?:\s+(?=\S)|(?=[^\s\d]))|(?P<lab>\d{1,2})\s*[-–/]\s+"
+        ),
     ),
     ("letter", lazy_compile(r"(?P<lab>[a-zđ])\s*[).]\s+")),
     ("bullet", lazy_compile(r"(?P<lab>[-–+•·▪○●*])\s*(?=\S)")),

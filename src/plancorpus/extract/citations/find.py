@@ -271,6 +271,8 @@ def _sentence_after(text: str, start: int, listed: int, end: int) -> bool:
     nhà nước, nguồn chi …", but "Pháp lệnh thực hành tiết kiệm, chống lãng phí, chống tham
     nhũng")."""
     rest = text[listed:end]
+    if rest[:2] == ", " and rest[2:3].isupper():
+        return True  # "Luật Phòng chống bạo lực gia đình, Bộ tiêu chí …": a new item
     if not rest or _CAPITAL.search(rest):
         return False
     if rest[0] == ",":
