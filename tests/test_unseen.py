@@ -1324,3 +1324,22 @@ def test_batch_8c_classes():
         "- Lưu: VTUB, NC (TP, Vinh), (MT.Tấn).\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Đệ\n"
     )
     assert ["VTUB", "NC"] in [r.parts for r in plan.recipients]
+
+
+def test_an_amending_law_that_numbers_each_law_it_amends_is_one_citation():
+    # TP. Hồ Chí Minh QĐ 2820/2025 (blind batch 8b): the codes inside name the amended laws
+    text = (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở\n"
+        "số 27/2023/QH15, Luật Kinh doanh bất động sản số 29/2023/QH15 và Luật Các tổ chức tín "
+        "dụng số 32/2024/QH15 ngày 29 tháng 6 năm 2024;"
+    )
+    assert [k for k, _ in _keys(text)] == [
+        "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số "
+        "27/2023/QH15, Luật Kinh doanh bất động sản số 29/2023/QH15 và Luật Các tổ chức tín dụng "
+        "số 32/2024/QH15"
+    ]
+    # one law and one code: the code is the amending law's own (batch 8b's reading)
+    text = (
+        "tại Luật sửa đổi, bổ sung một số điều của\nLuật xây dựng số 62/2020/QH14 ngày 17/6/2020;"
+    )
+    assert [k for k, _ in _keys(text)] == ["62/2020/QH14"]

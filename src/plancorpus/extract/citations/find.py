@@ -285,6 +285,7 @@ def _sentence_after(text: str, start: int, listed: int, end: int) -> bool:
 
 _AMENDED = lazy_compile(r"(?:của|và)\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s)")
 _JOINT = lazy_compile(r"\s*(?:,|và)\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s)")
+_INNER_CODE = lazy_compile(r"\s+số\s+\d{1,4}/\d{4}/QH\d{1,2}\b")
 
 
 def _amended_names_end(text: str, pos: int, end: int) -> int:
@@ -295,14 +296,28 @@ def _amended_names_end(text: str, pos: int, end: int) -> int:
     m = _AMENDED.search(text, pos, end)
     if m is None or not text.startswith("của", m.start()):
         return end
-    last, chained = m.end(), None
+    last, chained, names, coded = m.end(), None, 0, 0
     while (named := lawnames.name_end(text, last)) is not None:
+        names += 1
+        code = _INNER_CODE.match(text, named, named + 40)
+        if code:  # "… của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15, …"
+            coded += 1
+            named = code.end()
         chained = named
         joint = _JOINT.match(text, named, named + 40)
         if joint is None:
             break
         last = joint.end()
+    if chained is not None and (0 < coded < names or coded == 1):
+        # one code after the list may be the amending law's own ("… của Luật Xây dựng số
+        # 62/2020/QH14"): the name ends before it, and the code is read apart
+        chained = _before_last_code(text, m.end(), chained)
     return chained if chained is not None else end
+
+
+def _before_last_code(text: str, start: int, end: int) -> int:
+    codes = list(_INNER_CODE.finditer(text, start, end))
+    return codes[-1].start() if codes else end
 
 
 _AMENDING_CAPS = lazy_compile(

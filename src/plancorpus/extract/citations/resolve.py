@@ -20,6 +20,8 @@ _PRIORITY = {"state": 0, "party": 0, "named": 1, "short": 2}
 
 def _beats(f: Found, k: Found) -> bool:
     """Whether ``f``, starting inside kept ``k``, takes its place."""
+    if k.holds_codes:
+        return False  # the amended laws' codes inside an amending law's name
     if _PRIORITY[f.form] < _PRIORITY[k.form]:
         return True
     # a code inside a long name ("Luật … số 06/2022/QH15"): the code wins

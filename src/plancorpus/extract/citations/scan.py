@@ -61,6 +61,7 @@ class Found:
     defects: list[str] = field(default_factory=list)
     typed: bool = False  # a type word was written before the code
     lower: bool = False  # a short form with its type word in lower case ("nghị định 68")
+    holds_codes: bool = False  # an amending law's name that numbers each law it amends
 
 
 def _date_after(text: str, pos: int) -> DateMention | None:
@@ -164,6 +165,7 @@ def finish(text: str, f: Found) -> None:
                 f.end = f.date.span.end
 
 
+_CODE_IN_NAME = lazy_compile(r"\bsố\s+\d{1,4}/\d{4}/QH\d{1,2}\b")
 _AMENDING_NAME = lazy_compile(r"(?i)(?:Luật|Pháp\s+lệnh)\s+sửa\s+đổi")
 _LAW_CODE_AFTER = lazy_compile(r",?\s+(?i:số)\s+\d{1,4}/\d{4}/(?:QH|PL-UBTVQH)\d{1,2}\b")
 
@@ -196,6 +198,9 @@ def _named(text: str, start: int, end: int, kind: str) -> Found | None:
         key=title,
         typed=True,
     )
+    # "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số
+    # 27/2023/QH15, …": the codes inside name the amended laws; the citation is the whole
+    f.holds_codes = bool(_AMENDING_NAME.match(title)) and len(_CODE_IN_NAME.findall(name)) >= 2
     finish(text, f)
     return f
 
