@@ -63,13 +63,23 @@ _AMENDS = "sửa đổi bổ sung một số điều của "
 def official(written: str) -> str | None:
     """The listed name that ``written`` spells (whatever its case), as listed; an amending
     law's name is built on the name of the law it amends."""
-    folded = fold_tone_placement(" ".join(written.split())).lower().replace(",", "")
+    folded = _folded(written)
     head = "Pháp lệnh" if folded.startswith("pháp lệnh ") else "Luật"
     if folded[len(head) + 1 :].startswith(fold_tone_placement(_AMENDS)):
         parts = regex.split(r"(?i)\bcủa\s+", written, maxsplit=1)
         inner = official(parts[1]) if len(parts) == 2 else None
         return f"{head} sửa đổi, bổ sung một số điều của {inner}" if inner else None
+    return _by_folded().get(folded)
+
+
+def _folded(name: str) -> str:
+    return fold_tone_placement(" ".join(name.split())).lower().replace(",", "")
+
+
+@cache
+def _by_folded() -> dict[str, str]:
+    """Each listed name by its folded form (the first of two that fold alike)."""
+    out: dict[str, str] = {}
     for name in names():
-        if fold_tone_placement(name).lower().replace(",", "") == folded:
-            return name
-    return None
+        out.setdefault(_folded(name), name)
+    return out

@@ -175,8 +175,19 @@ _PLACE_THEN = lazy_compile(r"\b(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+X
 _NAME_WORD = lazy_compile(r"\s*\p{Lu}[\p{Lu}\-]*\s+")
 
 
+_STRAY_MARKS = "/\\.,;:-– "
+
+
+def _unglued(text: str) -> str:
+    return str(_GLUED_SCHOOL.sub(r"\1 ", text, count=1))
+
+
 def _head_of(text: str) -> patterns.OrgHead | None:
-    return find_head(_GLUED_SCHOOL.sub(r"\1 ", text, count=1))
+    return find_head(_unglued(text))
+
+
+def _group_text(group: list[Cell]) -> str:
+    return " ".join(c.text.strip() for c in group)
 
 
 def _split_parent(cell: Cell) -> list[Cell]:
@@ -216,8 +227,7 @@ def _entities(names: list[Cell]) -> list[list[Cell]]:
 def _headless(group: list[Cell]) -> bool:
     """A name begun without a body word that the next line completes: "THỦ TƯỚNG" /
     "CHÍNH PHỦ" is the Prime Minister, not the Government under a parent "THỦ TƯỚNG"."""
-    text = " ".join(c.text.strip() for c in group)
-    return all(_head_of(c.text) is None for c in group) and is_title_cell(text)
+    return all(_head_of(c.text) is None for c in group) and is_title_cell(_group_text(group))
 
 
 def _continues_head(group: list[Cell], cell: Cell) -> bool:
@@ -250,7 +260,7 @@ _LOCALITY_WORD = lazy_compile(r"(?i)^(?:tỉnh|thành\s+phố|huyện|quận|th�
 def issuer_value(own: str, parent: str | None) -> str:
     """Sentence-case name of the issuing body, with the parent's locality when the body's own
     name has none: "UBND TỈNH CAO BẰNG" / "BAN DÂN TỘC" → "Ban Dân tộc tỉnh Cao Bằng"."""
-    name = org_name_case(_GLUED_SCHOOL.sub(r"\1 ", own, count=1))
+    name = org_name_case(_unglued(own))
     parent_head = find_head(parent) if parent else None
     if parent and parent_head is not None and parent_head.head.endswith(" ủy"):
         # a Party committee's department: "Ban Tổ chức" of "Thành ủy Hà Nội"
@@ -319,10 +329,8 @@ def read_header(text: str, lines: list[Line], zones: Zones) -> Header:
         own = groups[-1]
         parent = groups[-2] if len(groups) > 1 else None
         # a stray mark before a body's line ("/ỦY BAN MTTQ VIỆT NAM") is not part of its name
-        own_text = " ".join(c.text.strip() for c in own).lstrip("/\\.,;:-– ")
-        parent_text = (
-            " ".join(c.text.strip() for c in parent).lstrip("/\\.,;:-– ") if parent else None
-        )
+        own_text = _group_text(own).lstrip(_STRAY_MARKS)
+        parent_text = _group_text(parent).lstrip(_STRAY_MARKS) if parent else None
         raw = "\n".join(c.text.strip() for c in (parent or []) + own)
         h.issuer = Issuer(
             value=issuer_value(own_text, parent_text),

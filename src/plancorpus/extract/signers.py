@@ -287,8 +287,11 @@ def _join_stray_names(signers: list[Signer]) -> list[Signer]:
     return out
 
 
-def is_signature_cell(text: str) -> bool:
-    if classify(text) != "other":
-        return True
+def signature_kind(text: str) -> str | None:
+    """What a cell of the signature block is (``classify``), "run_on" for a block run into
+    one line ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng"), None when it is not one."""
+    kind = classify(text)
+    if kind != "other":
+        return kind
     first = _RUN_ON_SIGNATURE.split(text, maxsplit=1)[0]
-    return first != text and classify(first) in ("prefix", "title")
+    return "run_on" if first != text and classify(first) in ("prefix", "title") else None

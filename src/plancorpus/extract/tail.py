@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from plancorpus.extract.recipients import parse_recipient
-from plancorpus.extract.signers import classify, is_signature_cell, read_signers
+from plancorpus.extract.signers import read_signers, signature_kind
 from plancorpus.model.plan import Recipient, Signer
 from plancorpus.segment.lines import Cell, Line, cells
 from plancorpus.segment.zones import RECIPIENTS_HEAD
@@ -61,12 +61,13 @@ def read_tail(text: str, lines: list[Line], zone: range) -> Tail:
                 in_recipients, out.recipients_head, head_column = True, True, cell.column
                 rest = t[m.end() :]
                 lead = len(rest) - len(rest.lstrip())
-                if rest.strip() and not _DASH_START.match(rest.strip()) and is_signature_cell(rest):
+                kind = None if _DASH_START.match(rest.strip()) else signature_kind(rest)
+                if rest.strip() and kind:
                     # a PDF's text put the signature column's first line beside the head:
                     # "Nơi nhận: TM. ỦY BAN NHÂN DÂN"
                     start = cell.start + m.end() + lead
                     row.append(Cell(start, cell.end, rest.strip(), cell.column + m.end() + lead))
-                    after_prefix = classify(rest) == "prefix"
+                    after_prefix = kind == "prefix"
                 elif rest.strip():
                     _add_items(items, cell.start + m.end() + lead, cell.end, text, cell.column)
                 continue
@@ -77,9 +78,10 @@ def read_tail(text: str, lines: list[Line], zone: range) -> Tail:
                 row.append(cell)  # "TM. ỦY BAN" / "NHÂN DÂN": the principal broken over lines
                 after_prefix = False
                 continue
-            if not dashed and is_signature_cell(t):
+            kind = None if dashed else signature_kind(t)
+            if kind:
                 row.append(cell)
-                after_prefix = classify(t) == "prefix"
+                after_prefix = kind == "prefix"
                 continue
             after_prefix = False
             if _PLACE_DATE.search(t):

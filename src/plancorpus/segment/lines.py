@@ -57,6 +57,14 @@ class Line:
         return Span(start=self.content_start, end=self.content_end)
 
 
+def first_nonblank(lines: list[Line], start: int = 0) -> int | None:
+    """Index of the first line from ``start`` that is not blank, or None."""
+    for i in range(start, len(lines)):
+        if not lines[i].blank:
+            return i
+    return None
+
+
 def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0

@@ -15,7 +15,7 @@ from plancorpus.data import patterns
 from plancorpus.model.plan import Section, Span
 from plancorpus.segment.cues import find_head
 from plancorpus.segment.labels import Label, label_of
-from plancorpus.segment.lines import Line
+from plancorpus.segment.lines import Line, first_nonblank
 from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.numerals import LETTERS, roman_value
 from plancorpus.text.vietnamese import collapse_spaces, is_upper_text
@@ -174,10 +174,8 @@ class _Builder:
         """A "2." whose parent opens with a short unnumbered heading: the lost "1."."""
         if label.label != "2" or not self.stack:
             return False
-        j = self.stack[-1].line + 1
-        while j < len(self.lines) and self.lines[j].blank:
-            j += 1
-        if j >= len(self.lines):
+        j = first_nonblank(self.lines, self.stack[-1].line + 1)
+        if j is None:
             return False
         text = self.lines[j].stripped
         return (

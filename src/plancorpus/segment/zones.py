@@ -18,7 +18,7 @@ import regex
 from plancorpus.data import patterns
 from plancorpus.segment.cues import is_name_cell, is_title_cell, prefix_match
 from plancorpus.segment.labels import label_of
-from plancorpus.segment.lines import Line, cells
+from plancorpus.segment.lines import Line, cells, first_nonblank
 from plancorpus.text.lazyregex import lazy_compile
 from plancorpus.text.vietnamese import compare_key, fold_ascii, is_upper_text
 
@@ -130,16 +130,9 @@ class Zones:
     title_offset: int = 0  # where the title starts in its first line (after an inline type)
 
 
-def _first_nonblank(lines: list[Line], start: int = 0) -> int | None:
-    for i in range(start, len(lines)):
-        if not lines[i].blank:
-            return i
-    return None
-
-
 def find_doc_type_line(lines: list[Line]) -> int | None:
     limit = min(len(lines), max(60, len(lines) // 4))
-    first = _first_nonblank(lines)
+    first = first_nonblank(lines)
     for i in range(limit):
         line = lines[i]
         if line.blank:
@@ -164,7 +157,7 @@ def _is_first_article(text: str) -> bool:
 
 
 def _capitals_follow(lines: list[Line], i: int) -> bool:
-    nxt = _first_nonblank(lines, i + 1)
+    nxt = first_nonblank(lines, i + 1)
     if nxt is None:
         return False
     text = lines[nxt].stripped
@@ -174,7 +167,7 @@ def _capitals_follow(lines: list[Line], i: int) -> bool:
 def _enacts(lines: list[Line], i: int) -> bool:
     """ "QUYẾT ĐỊNH" (its colon lost) right before "Điều 1.": the enacting formula, not the
     type line, which a title follows."""
-    nxt = _first_nonblank(lines, i + 1)
+    nxt = first_nonblank(lines, i + 1)
     return nxt is not None and label_of(lines[nxt].stripped) is not None
 
 
@@ -211,7 +204,7 @@ def _quotes_open(text: str) -> bool:
 def _goes_on_in_lower_case(lines: list[Line], i: int, joined: str) -> bool:
     """A title that a blank line breaks in the middle of a phrase: the next line opens in
     lower case ("Công tác phòng, chống dịch Covid-19" / "" / "trong tình hình mới …")."""
-    nxt = _first_nonblank(lines, i + 1)
+    nxt = first_nonblank(lines, i + 1)
     if nxt is None or joined.endswith((".", ";", ":")):
         return False
     return lines[nxt].stripped[:1].islower()
@@ -224,7 +217,7 @@ def _prose_after_capitals(first: str, text: str) -> bool:
 def find_title(lines: list[Line], start: int) -> range:
     """Title lines after the document-type line: up to a blank line (unless a quote is still
     open or the line ends in a connector), a preamble start, a label or a separator."""
-    i = _first_nonblank(lines, start)
+    i = first_nonblank(lines, start)
     if i is None:
         return range(start, start)
     first = i

@@ -285,7 +285,9 @@ def _sentence_after(text: str, start: int, listed: int, end: int) -> bool:
 
 _AMENDED = lazy_compile(r"(?:của|và)\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s)")
 _JOINT = lazy_compile(r"\s*(?:,|và)\s+(?=(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s)")
-_INNER_CODE = lazy_compile(r"\s+số\s+\d{1,4}/\d{4}/QH\d{1,2}\b")
+# a law's or an ordinance's own number: "85/2015/QH13", "04/2012/PL-UBTVQH13"
+LAW_CODE = r"\d{1,4}/\d{4}/(?:QH|PL-UBTVQH)\d{1,2}\b"
+_INNER_CODE = lazy_compile(rf"\s+số\s+{LAW_CODE}")
 
 
 def _amended_names_end(text: str, pos: int, end: int) -> int:

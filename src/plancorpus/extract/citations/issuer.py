@@ -94,15 +94,13 @@ def _committee_end(text: str, start: int) -> int | None:
             break
         word = w.group("w")
         nxt = _FIELD_WORD.match(text, w.end(), w.end() + 60)
-        pair = f"{word} {nxt.group('w')}" if nxt else ""
+        after = nxt.group("w") if nxt else ""
         # "chuyển đổi số", "người có công": words of a field, not a number or a verb
-        number = word == "số" and not (nxt and nxt.group("w")[:1].isdigit())
-        if pair == "có công":
-            number = True
-        if (word in stops and not number) or pair in stops:
+        in_field = (word == "số" and not after[:1].isdigit()) or f"{word} {after}" == "có công"
+        if (word in stops and not in_field) or f"{word} {after}" in stops:
             break
         listed = listed or bool(w.group("comma")) or word == "và"
-        pos = end = w.end()
+        pos, end = w.end(), w.end("w")
     return end if listed else None
 
 
@@ -114,8 +112,7 @@ def issuer_after(text: str, pos: int) -> tuple[str, int] | None:
     start = m.end()
     committee = _committee_end(text, start)
     if committee is not None:
-        end = committee - (1 if text[committee - 1] == "," else 0)
-        return collapse_spaces(text[start:end]), end
+        return collapse_spaces(text[start:committee]), committee
     words = list(_WORD.finditer(text[start : start + 200]))
     taken: list[regex.Match[str]] = []
     taken_upper = True  # every word taken is in capitals

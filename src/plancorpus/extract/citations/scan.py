@@ -12,6 +12,7 @@ import regex
 from plancorpus.data import laws as lawnames
 from plancorpus.data import patterns
 from plancorpus.extract.citations.find import (
+    LAW_CODE,
     CodeAnchor,
     charter_anchors,
     code_anchors,
@@ -165,9 +166,9 @@ def finish(text: str, f: Found) -> None:
                 f.end = f.date.span.end
 
 
-_CODE_IN_NAME = lazy_compile(r"\bsố\s+\d{1,4}/\d{4}/QH\d{1,2}\b")
+_CODE_IN_NAME = lazy_compile(rf"\bsố\s+{LAW_CODE}")
 _AMENDING_NAME = lazy_compile(r"(?i)(?:Luật|Pháp\s+lệnh)\s+sửa\s+đổi")
-_LAW_CODE_AFTER = lazy_compile(r",?\s+(?i:số)\s+\d{1,4}/\d{4}/(?:QH|PL-UBTVQH)\d{1,2}\b")
+_LAW_CODE_AFTER = lazy_compile(rf",?\s+(?i:số)\s+{LAW_CODE}")
 
 
 def _named(text: str, start: int, end: int, kind: str) -> Found | None:
